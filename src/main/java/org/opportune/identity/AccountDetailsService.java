@@ -1,0 +1,26 @@
+package org.opportune.identity;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads a person for Spring Security's form login. */
+@Service
+class AccountDetailsService implements UserDetailsService {
+
+    private final UserRepository users;
+
+    AccountDetailsService(UserRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        return users.findByUsername(Usernames.normalise(username))
+                .map(UserAccount::of)
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+}

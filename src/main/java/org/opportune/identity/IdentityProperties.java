@@ -1,0 +1,25 @@
+package org.opportune.identity;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of accounts and sign-in, prefix {@code opportune.identity}.
+ *
+ * @param loginThrottle how many failed sign-ins within which window lock an account or an address
+ * @param rememberMe    "remember me" on the sign-in page; off unless a key is configured
+ */
+@ConfigurationProperties("opportune.identity")
+public record IdentityProperties(
+        @DefaultValue LoginThrottleSettings loginThrottle,
+        @DefaultValue RememberMeSettings rememberMe) {
+
+    public record LoginThrottleSettings(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window) {
+    }
+
+    public record RememberMeSettings(@DefaultValue("false") boolean enabled, @DefaultValue("") String key,
+            @DefaultValue("14d") Duration validity) {
+    }
+}

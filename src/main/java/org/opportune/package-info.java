@@ -1,0 +1,4 @@
+@NullMarked
+package org.opportune;
+
+import org.jspecify.annotations.NullMarked;
