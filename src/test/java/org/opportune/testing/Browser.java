@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
  */
 public final class Browser {
 
+    /** What a browser asks for, so error pages come as HTML. */
+    private static final String HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
@@ -31,7 +34,7 @@ public final class Browser {
     }
 
     public HttpResponse<String> get(String path) {
-        var response = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        var response = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET().build());
         var matcher = CSRF.matcher(response.body());
         if (matcher.find()) {
             csrf = matcher.group(1);
@@ -51,6 +54,7 @@ public final class Browser {
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", HTML)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }

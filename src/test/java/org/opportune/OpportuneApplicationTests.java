@@ -1,0 +1,15 @@
+package org.opportune;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpportuneApplicationTests {
+
+    @Test
+    void helpListsEveryCommandOfTheJar() {
+        var help = OpportuneApplication.help();
+
+        assertThat(help).contains("--demo", "activity verify", "--help", "Usage: java -jar opportune.jar");
+    }
+}
