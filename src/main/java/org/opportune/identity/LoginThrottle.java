@@ -3,6 +3,8 @@ package org.opportune.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +31,7 @@ class LoginThrottle {
         jdbc.sql("insert into login_attempts (username, remote_addr, attempted_at) values (:username, :addr, :at)")
                 .param("username", username)
                 .param("addr", remoteAddr)
-                .param("at", clock.instant())
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
@@ -56,10 +58,11 @@ class LoginThrottle {
         return jdbc.sql("select attempted_at from login_attempts where " + column + " = :value and attempted_at > :since"
                         + " order by attempted_at desc offset :skip rows fetch next 1 rows only")
                 .param("value", value)
-                .param("since", since)
+                .param("since", since.atOffset(ZoneOffset.UTC))
                 .param("skip", max - 1)
-                .query(Instant.class)
-                .optional();
+                .query(OffsetDateTime.class)
+                .optional()
+                .map(OffsetDateTime::toInstant);
     }
 
     private Optional<Duration> latestOpening(Optional<Instant> failure, Duration window) {
