@@ -45,6 +45,12 @@ public final class UserAccount implements UserDetails, CredentialsContainer, Sig
                 user.mustChangePassword(), user.passwordHash());
     }
 
+    /** A signed-in person without credentials, such as a principal rebuilt from a stored view. */
+    public static UserAccount of(UserView user) {
+        return new UserAccount(user.id(), user.username(), user.displayName(), user.role(), user.active(),
+                user.mustChangePassword(), null);
+    }
+
     /** The same person after a change of their own display name or password, to refresh the session. */
     UserAccount with(String newDisplayName, boolean newMustChangePassword) {
         return new UserAccount(userId, username, newDisplayName, role, active, newMustChangePassword, null);

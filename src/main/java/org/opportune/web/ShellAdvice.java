@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,7 +26,7 @@ class ShellAdvice {
 
     private final List<NavEntry> navigation;
 
-    ShellAdvice(List<NavEntry> navigation) {
+    ShellAdvice(ObjectProvider<NavEntry> navigation) {
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavEntry::order)).toList();
     }
 

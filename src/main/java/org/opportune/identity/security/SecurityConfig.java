@@ -25,7 +25,7 @@ import org.opportune.identity.Permission;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-class SecurityConfig {
+public class SecurityConfig {
 
     /** No inline script or style, no plugins, no framing of our pages; email HTML will be framed from 'self'. */
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
