@@ -26,6 +26,7 @@ class FirstRunIntegrationTests {
         var browser = new Browser(port);
 
         var home = browser.get("/");
+        var login = browser.get("/login");
         var setupPage = browser.get("/setup");
         var mismatch = browser.post("/setup", Map.of("username", "Anna", "displayName", "Anna Berg", "email", "",
                 "password", PASSWORD, "passwordRepeat", "something else"));
@@ -38,6 +39,8 @@ class FirstRunIntegrationTests {
 
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/setup"));
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("This installation has no accounts yet.");
         assertThat(setupPage.body()).contains("Create the first admin account");
         assertThat(mismatch.body()).contains("The two passwords are not the same.").contains("value=\"Anna Berg\"");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);

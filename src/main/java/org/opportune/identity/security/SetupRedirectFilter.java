@@ -12,8 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.opportune.identity.IdentityService;
 
 /**
- * On first run, when no account exists yet, sends every page to {@code /setup}, where the first admin
- * is created. Once an account exists this filter stops asking the database.
+ * On first run, when no account exists yet, sends every page but the sign-in page (which links to it)
+ * to {@code /setup}, where the first admin is created. Once an account exists this filter stops asking the database.
  */
 class SetupRedirectFilter extends OncePerRequestFilter {
 
@@ -27,7 +27,7 @@ class SetupRedirectFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        return setupDone || path.equals("/setup") || path.startsWith("/css/") || path.startsWith("/webjars/")
+        return setupDone || path.equals("/setup") || path.startsWith("/login") || path.startsWith("/css/") || path.startsWith("/webjars/")
                 || path.startsWith("/actuator/") || path.equals("/favicon.svg") || path.equals("/error");
     }
 

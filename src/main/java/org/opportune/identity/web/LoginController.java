@@ -10,15 +10,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.opportune.identity.IdentityProperties;
+import org.opportune.identity.IdentityService;
 
 /** The sign-in page; Spring Security handles the POST. */
 @Controller
 class LoginController {
 
     private final IdentityProperties properties;
+    private final IdentityService identity;
 
-    LoginController(IdentityProperties properties) {
+    LoginController(IdentityProperties properties, IdentityService identity) {
         this.properties = properties;
+        this.identity = identity;
     }
 
     @GetMapping("/login")
@@ -31,7 +34,7 @@ class LoginController {
             message = "This account has been deactivated. Ask an admin if you need access again.";
         }
         model.addAttribute("page", new Pages.LoginPage(message, logout != null ? "You have signed out." : null, "",
-                properties.rememberMe().enabled()));
+                properties.rememberMe().enabled(), identity.setupNeeded()));
         return "identity/login";
     }
 
@@ -44,7 +47,7 @@ class LoginController {
         model.addAttribute("page", new Pages.LoginPage(
                 "Too many failed sign-in attempts. Try again in " + (minutes == null ? "a few" : minutes)
                         + (Long.valueOf(1).equals(minutes) ? " minute." : " minutes."),
-                null, username == null ? "" : username, properties.rememberMe().enabled()));
+                null, username == null ? "" : username, properties.rememberMe().enabled(), false));
         return "identity/login";
     }
 }

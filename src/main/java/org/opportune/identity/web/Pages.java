@@ -14,7 +14,8 @@ public final class Pages {
     private Pages() {
     }
 
-    public record LoginPage(@Nullable String error, @Nullable String info, String username, boolean rememberMeAvailable) {
+    public record LoginPage(@Nullable String error, @Nullable String info, String username, boolean rememberMeAvailable,
+            boolean setupNeeded) {
     }
 
     public record SetupPage(Forms.SetupForm form, Map<String, String> errors) {
