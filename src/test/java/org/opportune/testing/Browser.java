@@ -42,6 +42,11 @@ public final class Browser {
         return response;
     }
 
+    /** A GET as HTMX sends it, so the server answers with just the fragment. */
+    public HttpResponse<String> getHtmx(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET().build());
+    }
+
     /** Posts a form with the CSRF token of the last page fetched (fetches {@code /login} first if there was none). */
     public HttpResponse<String> post(String path, Map<String, String> form) {
         if (csrf.isEmpty()) {
