@@ -31,9 +31,19 @@ public class OpportuneApplication {
             return;
         }
         if (args.length > 0 && !args[0].startsWith("-")) {
+            if (!isKnownCommand(String.join(" ", args))) {
+                System.err.println("Unknown command: " + String.join(" ", args) + System.lineSeparator() + System.lineSeparator() + help());
+                System.exit(2);
+            }
             System.exit(runCommand(args));
         }
         SpringApplication.run(OpportuneApplication.class, args);
+    }
+
+    static boolean isKnownCommand(String words) {
+        return COMMANDS.stream().map(command -> command[0])
+                .filter(name -> !name.startsWith("-") && !name.startsWith("("))
+                .anyMatch(name -> words.equals(name) || words.startsWith(name + " "));
     }
 
     static String help() {

@@ -1,25 +1,25 @@
 package org.opportune.identity;
 
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends every session of a person. Sessions are rows in the database, so this holds on every app
- * node at once: the next request with an ended session is treated as signed out.
+ * Ends every session of a person by removing Spring Session JDBC's rows for that principal (the
+ * attributes go with them, by cascade). Sessions are rows in the database, so this holds on every app
+ * node at once, and also when it runs from a jar command without a web server.
  */
 @Component
 class SessionTerminator {
 
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final JdbcClient jdbc;
 
-    SessionTerminator(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        this.sessions = sessions;
+    SessionTerminator(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     int endAllSessionsOf(String username) {
-        var ids = sessions.findByPrincipalName(username).keySet();
-        ids.forEach(sessions::deleteById);
-        return ids.size();
+        return jdbc.sql("delete from spring_session where principal_name = :username")
+                .param("username", username)
+                .update();
     }
 }
