@@ -44,6 +44,7 @@ class MessageParser {
 
     private final MailProperties limits;
     private final MimeConfig config;
+    private final MimeConfig fallbackConfig;
 
     MessageParser(MailProperties limits) {
         this.limits = limits;
@@ -55,23 +56,48 @@ class MessageParser {
                 .setMaxContentLen(-1)
                 .setMalformedHeaderStartsBody(true)
                 .build();
+        this.fallbackConfig = MimeConfig.copy(config).setMalformedHeaderStartsBody(false).build();
     }
 
+    /**
+     * Parses one raw message.
+     *
+     * @throws MimeException when mime4j refuses it (a limit) or fails on it even in its most tolerant setting
+     */
     ParsedMessage parse(byte[] raw, Instant receivedAt) throws MimeException {
         var problems = new Problems();
+        Message message;
+        try {
+            message = build(raw, config, problems);
+        } catch (RuntimeException e) {
+            // mime4j 0.8 can fail internally ("unread only works when a buffer is fully read") when a
+            // malformed header line is handed back to the body; reading it without that hand-back works
+            problems.add("malformed header lines dropped");
+            try {
+                message = build(raw, fallbackConfig, problems);
+            } catch (RuntimeException again) {
+                throw new MimeException("mime4j failed: " + again, again);
+            }
+        }
+        try {
+            return read(message, raw, receivedAt, problems);
+        } catch (RuntimeException e) {
+            throw new MimeException("could not read the parsed message: " + e, e);
+        }
+    }
+
+    private static Message build(byte[] raw, MimeConfig config, Problems problems) throws MimeException {
         var builder = new DefaultMessageBuilder();
         builder.setMimeEntityConfig(config);
         builder.setDecodeMonitor(problems);
-        Message message;
         try {
-            message = builder.parseMessage(new ByteArrayInputStream(raw));
+            return builder.parseMessage(new ByteArrayInputStream(raw));
         } catch (IOException e) {
             if (e.getCause() instanceof MimeException mime) {
                 throw mime;
             }
             throw new MimeException(e.getMessage(), e);
         }
-        return read(message, raw, receivedAt, problems);
     }
 
     private ParsedMessage read(Message message, byte[] raw, Instant receivedAt, Problems problems) {

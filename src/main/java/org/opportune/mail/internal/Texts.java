@@ -78,18 +78,39 @@ final class Texts {
     }
 
     /**
-     * Decodes bytes in the declared charset; when that is missing, unknown or plain ASCII, as UTF-8 if the
-     * bytes are valid UTF-8 and as windows-1252 (which accepts any byte) otherwise.
+     * Decodes 8-bit text. Non-ASCII bytes that are valid UTF-8 are UTF-8, whatever the label says (mail
+     * labelled GB2312 or ISO-8859-1 is often UTF-8, and legacy-charset text is almost never valid UTF-8
+     * by accident); otherwise the declared charset, and windows-1252 (which accepts any byte) when
+     * that is missing or unknown. UTF-16/32 labels are always trusted.
      */
     static String decode(byte[] bytes, @Nullable String declared) {
         var charset = charset(declared);
-        if (charset != null && !charset.equals(FALLBACK)) {
+        if (charset != null && charset.name().startsWith("UTF-") && !charset.equals(StandardCharsets.UTF_8)) {
             return new String(bytes, charset);
         }
-        return decodeGuessing(bytes);
+        var utf8 = isAscii(bytes) ? null : strictUtf8(bytes);
+        if (utf8 != null) {
+            return utf8;
+        }
+        return new String(bytes, charset != null ? charset : FALLBACK);
     }
 
+    static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8, windows-1252 otherwise. */
     static String decodeGuessing(byte[] bytes) {
+        var utf8 = strictUtf8(bytes);
+        return utf8 != null ? utf8 : new String(bytes, FALLBACK);
+    }
+
+    private static @Nullable String strictUtf8(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -97,7 +118,7 @@ final class Texts {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            return new String(bytes, FALLBACK);
+            return null;
         }
     }
 }
