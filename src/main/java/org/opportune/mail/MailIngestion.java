@@ -1,13 +1,29 @@
 package org.opportune.mail;
 
+import org.springframework.stereotype.Service;
+
+import org.opportune.mail.internal.IngestionPipeline;
+
 /**
  * The one way a raw message enters Opportune, from IMAP sync and from imports alike:
- * {@code ingest(source, raw)} stores it once, parses it, links it to the mailbox and publishes
- * {@link MessageReceived}; a message that cannot be stored is quarantined, never dropped.
- * Built out by the ingestion pipeline (issue "Mail in").
+ * {@code ingest(source, raw)} stores the raw bytes once, parses them, links the message to the
+ * mailbox and publishes {@link MessageReceived} for a new message; a message that cannot be stored
+ * is quarantined with its reason, never dropped.
  */
-public interface MailIngestion {
+@Service
+public class MailIngestion {
 
-    /** Ingests one raw RFC 5322 message; idempotent for the same source and the same content. */
-    IngestResult ingest(IngestSource source, byte[] raw);
+    private final IngestionPipeline pipeline;
+
+    MailIngestion(IngestionPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * Ingests one raw RFC 5322 message; idempotent for the same source and the same content.
+     * Throws only when the database or the blob store is unavailable (retry later then).
+     */
+    public IngestResult ingest(IngestSource source, byte[] raw) {
+        return pipeline.ingest(source, raw);
+    }
 }

@@ -64,6 +64,28 @@ public final class Browser {
                 .build());
     }
 
+    /** Posts a multipart form (fields and files) with the CSRF token of the last page fetched. */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files) {
+        var boundary = "----opportune" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        var all = new LinkedHashMap<>(fields);
+        all.putIfAbsent("_csrf", csrf);
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        files.forEach((name, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", HTML)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
     /** Signs in and returns the response to the sign-in POST. */
     public HttpResponse<String> signIn(String username, String password) {
         get("/login");

@@ -1,0 +1,56 @@
+package org.opportune.mail;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.opportune.shared.Actor;
+import org.opportune.shared.Audited;
+
+/** The admin actions on incoming mail that belong in the activity trail. */
+public final class MailEvents {
+
+    private MailEvents() {
+    }
+
+    private static final String QUARANTINED_MESSAGE = "quarantined_message";
+
+    /** Someone downloaded a quarantined raw message. */
+    public record QuarantinedMessageDownloaded(Actor actor, long quarantineId) implements Audited {
+        public String action() { return "mail.quarantine_downloaded"; }
+        public String subjectType() { return QUARANTINED_MESSAGE; }
+        public String subjectId() { return Long.toString(quarantineId); }
+    }
+
+    /** Someone ran a quarantined message through ingestion again; {@code messageId} is set when it is now stored. */
+    public record QuarantinedMessageRetried(Actor actor, long quarantineId, IngestResult.Outcome outcome,
+            @Nullable Long messageId, @Nullable String reason) implements Audited {
+        public String action() { return "mail.quarantine_retried"; }
+        public String subjectType() { return QUARANTINED_MESSAGE; }
+        public String subjectId() { return Long.toString(quarantineId); }
+        public Map<String, Object> before() { return Map.of("status", "OPEN"); }
+        public Map<String, Object> after() {
+            var after = new LinkedHashMap<String, Object>();
+            after.put("outcome", outcome.name());
+            if (messageId != null) {
+                after.put("messageId", messageId);
+            }
+            if (reason != null) {
+                after.put("reason", reason);
+            }
+            return after;
+        }
+    }
+
+    /** Mail was imported from files into a mailbox (jar command or admin upload). */
+    public record MailImported(Actor actor, long mailboxId, String mailboxAddress, int newMessages, int duplicates,
+            int quarantined) implements Audited {
+        public String action() { return "mail.imported"; }
+        public String subjectType() { return "mailbox"; }
+        public String subjectId() { return Long.toString(mailboxId); }
+        public Map<String, Object> after() {
+            return Map.of("mailbox", mailboxAddress, "new", newMessages, "duplicate", duplicates, "quarantined", quarantined);
+        }
+    }
+}

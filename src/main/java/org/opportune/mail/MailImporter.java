@@ -1,0 +1,154 @@
+package org.opportune.mail;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.opportune.mail.internal.MailFiles;
+import org.opportune.mail.internal.MboxReader;
+import org.opportune.shared.Actor;
+
+/**
+ * Imports .eml files and mbox files (told apart by content: an mbox starts with a {@code "From "}
+ * line) into a mailbox, message by message through {@link MailIngestion}: so an import run twice
+ * stores nothing twice, and a broken message is quarantined without stopping the rest.
+ */
+@Service
+public class MailImporter {
+
+    private static final Pattern ADDRESS = Pattern.compile(
+            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$");
+
+    /** A file to import: a name for progress and quarantine, and its content. */
+    public record ImportFile(String name, InputStreamSource content) {
+    }
+
+    /** Told after every message, with the counts so far. */
+    public interface Progress {
+        void messageRead(ImportSummary soFar);
+
+        static Progress none() {
+            return soFar -> { };
+        }
+    }
+
+    private final MailboxService mailboxes;
+    private final MailIngestion ingestion;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    MailImporter(MailboxService mailboxes, MailIngestion ingestion, ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
+        this.mailboxes = mailboxes;
+        this.ingestion = ingestion;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    public static boolean isValidAddress(String address) {
+        return address.length() <= 254 && ADDRESS.matcher(address.strip()).matches();
+    }
+
+    /** Files and directories (recursively; files that are not mail are skipped and listed in the summary). */
+    public ImportSummary importPaths(Actor actor, String mailboxAddress, List<Path> paths, Progress progress) {
+        var files = new ArrayList<ImportFile>();
+        var skipped = new ArrayList<String>();
+        for (var path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    for (var file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        if (MailFiles.isMail(file)) {
+                            files.add(new ImportFile(file.toString(), new FileSystemResource(file)));
+                        } else {
+                            skipped.add(file.toString());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                files.add(new ImportFile(path.toString(), new FileSystemResource(path)));
+            }
+        }
+        var summary = importFiles(actor, mailboxAddress, files, progress);
+        return new ImportSummary(summary.newMessages(), summary.duplicates(), summary.quarantined(), List.copyOf(skipped));
+    }
+
+    /** Each file is one message, or an mbox of many. */
+    public ImportSummary importFiles(Actor actor, String mailboxAddress, List<ImportFile> files, Progress progress) {
+        if (!isValidAddress(mailboxAddress)) {
+            throw new IllegalArgumentException("not a mailbox address: " + mailboxAddress);
+        }
+        var mailbox = mailboxes.ensureMailbox(mailboxAddress);
+        var counter = new Counter(mailbox.id(), progress);
+        for (var file : files) {
+            try (var in = new BufferedInputStream(file.content().getInputStream(), 1 << 16)) {
+                importFile(file.name(), in, counter);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + file.name(), e);
+            }
+        }
+        var summary = counter.summary();
+        transactions.executeWithoutResult(status -> events.publishEvent(new MailEvents.MailImported(actor, mailbox.id(),
+                mailbox.address(), summary.newMessages(), summary.duplicates(), summary.quarantined())));
+        return summary;
+    }
+
+    private void importFile(String name, BufferedInputStream in, Counter counter) throws IOException {
+        in.mark(8192);
+        var head = MailFiles.head(in);
+        in.reset();
+        if (MboxReader.looksLikeMbox(head)) {
+            var position = new int[] {0};
+            MboxReader.split(in, raw -> counter.ingest(name + "#" + (++position[0]), raw));
+        } else {
+            counter.ingest(name, readAll(in));
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        return in.readAllBytes();
+    }
+
+    private final class Counter {
+
+        private final long mailboxId;
+        private final Progress progress;
+        private int newMessages;
+        private int duplicates;
+        private int quarantined;
+
+        Counter(long mailboxId, Progress progress) {
+            this.mailboxId = mailboxId;
+            this.progress = progress;
+        }
+
+        void ingest(String origin, byte[] raw) {
+            var result = ingestion.ingest(IngestSource.imported(mailboxId, "import:" + origin), raw);
+            switch (result.outcome()) {
+                case NEW -> newMessages++;
+                case DUPLICATE -> duplicates++;
+                case QUARANTINED -> quarantined++;
+            }
+            progress.messageRead(summary());
+        }
+
+        ImportSummary summary() {
+            return new ImportSummary(newMessages, duplicates, quarantined, List.of());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.opportune.mail;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.opportune.mail.internal.BlobStore;
+import org.opportune.mail.internal.MessageQueries;
+
+/** Read access to stored messages for other modules: the parsed message, its raw bytes and its attachments. */
+@Service
+@Transactional(readOnly = true)
+public class MailMessages {
+
+    private final MessageQueries queries;
+    private final BlobStore blobs;
+
+    MailMessages(MessageQueries queries, BlobStore blobs) {
+        this.queries = queries;
+        this.blobs = blobs;
+    }
+
+    public Optional<MessageView> message(long id) {
+        return queries.message(id);
+    }
+
+    /** The ids of every message linked to that mailbox, oldest first. */
+    public List<Long> messageIdsInMailbox(long mailboxId) {
+        return queries.messageIdsInMailbox(mailboxId);
+    }
+
+    /** The raw message exactly as received; the caller closes the stream. */
+    public InputStream raw(long messageId) {
+        var key = queries.rawBlobKey(messageId).orElseThrow(() -> MessageNotFoundException.forId("message", messageId));
+        return blobs.open(key);
+    }
+
+    public Optional<AttachmentView> attachment(long attachmentId) {
+        return queries.attachment(attachmentId);
+    }
+
+    /** The decoded content of an attachment; the caller closes the stream. */
+    public InputStream attachmentContent(long attachmentId) {
+        var key = queries.attachmentBlobKey(attachmentId)
+                .orElseThrow(() -> MessageNotFoundException.forId("attachment", attachmentId));
+        return blobs.open(key);
+    }
+}

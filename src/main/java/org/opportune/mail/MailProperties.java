@@ -1,0 +1,28 @@
+package org.opportune.mail;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits for incoming mail, prefix {@code opportune.mail}. A message over a limit is never dropped:
+ * it is quarantined (size, header) or stored with what fits and the problem noted (nesting, parts).
+ *
+ * @param maxMessageSize  a larger raw message is quarantined
+ * @param maxNestingDepth deeper MIME parts are not extracted (they stay in the raw message)
+ * @param maxParts        parts after this many are not extracted (they stay in the raw message)
+ * @param maxHeaderLength a longer single header field makes the message quarantined
+ * @param maxHeaderCount  more header fields in one entity make the message quarantined
+ */
+@ConfigurationProperties("opportune.mail")
+public record MailProperties(
+        @DefaultValue("50MB") DataSize maxMessageSize,
+        @DefaultValue("50") int maxNestingDepth,
+        @DefaultValue("1000") int maxParts,
+        @DefaultValue("256KB") DataSize maxHeaderLength,
+        @DefaultValue("5000") int maxHeaderCount) {
+
+    public static MailProperties defaults() {
+        return new MailProperties(DataSize.ofMegabytes(50), 50, 1000, DataSize.ofKilobytes(256), 5000);
+    }
+}

@@ -1,0 +1,71 @@
+package org.opportune.mail.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Blobs as files under {@code <root>/ab/cd/<sha256>}. A blob is written to a temporary file in its
+ * final directory and then moved into place atomically, so a crash leaves either no file or the
+ * whole file (plus at worst an orphan temporary file), never a half-written blob under its key.
+ */
+public class FileBlobStore implements BlobStore {
+
+    private final Path root;
+
+    public FileBlobStore(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public String put(byte[] content) {
+        var key = Hashes.sha256(content);
+        var target = path(key);
+        try {
+            if (Files.isRegularFile(target) && Files.size(target) == content.length) {
+                return key;
+            }
+            Files.createDirectories(target.getParent());
+            var temp = Files.createTempFile(target.getParent(), key, ".tmp");
+            try {
+                Files.write(temp, content);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (FileAlreadyExistsException e) {
+                // another thread or node stored the same content first: same bytes, nothing to do
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store blob " + key, e);
+        }
+    }
+
+    @Override
+    public InputStream open(String key) {
+        if (!BlobStore.isValidKey(key)) {
+            throw BlobNotFoundException.forKey(key);
+        }
+        try {
+            return Files.newInputStream(path(key));
+        } catch (NoSuchFileException e) {
+            throw BlobNotFoundException.forKey(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read blob " + key, e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return BlobStore.isValidKey(key) && Files.isRegularFile(path(key));
+    }
+
+    private Path path(String key) {
+        return root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+    }
+}

@@ -1,0 +1,52 @@
+package org.opportune.mail.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FileBlobStoreTests implements BlobStoreContract {
+
+    @TempDir
+    Path root;
+
+    @Override
+    public BlobStore store() {
+        return new FileBlobStore(root);
+    }
+
+    @Test
+    void keepsBlobsInTwoLevelsOfDirectoriesNamedByTheKey() {
+        var key = store().put("hello".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(root.resolve("2c").resolve("f2").resolve(key)).isRegularFile();
+    }
+
+    @Test
+    void aTruncatedFileLeftByACrashIsReplacedOnTheNextPut() throws IOException {
+        var content = "the whole content".getBytes(StandardCharsets.US_ASCII);
+        var key = Hashes.sha256(content);
+        var file = root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+        Files.createDirectories(file.getParent());
+        Files.write(file, "the wh".getBytes(StandardCharsets.US_ASCII));
+
+        store().put(content);
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+    }
+
+    @Test
+    void leavesNoTemporaryFilesBehind() throws IOException {
+        store().put("one".getBytes(StandardCharsets.US_ASCII));
+        store().put("one".getBytes(StandardCharsets.US_ASCII));
+
+        try (var files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile).map(Path::toString)).noneMatch(name -> name.endsWith(".tmp")).hasSize(1);
+        }
+    }
+}
