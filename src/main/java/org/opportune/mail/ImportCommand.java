@@ -35,7 +35,7 @@ class ImportCommand implements JarCommand {
 
     @Override
     public String summary() {
-        return "import .eml files, directories and mbox files: import --mailbox ADDRESS PATH...";
+        return "import --mailbox ADDRESS PATH...: import .eml files, mbox files and directories";
     }
 
     @Override
