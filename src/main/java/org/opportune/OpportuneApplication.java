@@ -23,6 +23,8 @@ public class OpportuneApplication {
             new String[] {"(no command)", "run the web application at http://localhost:8080"},
             new String[] {"--demo", "run it with a built-in demo mail server, demo mail and demo users"},
             new String[] {"activity verify", "check the activity trail's hash chain; exit 1 when it is broken"},
+            new String[] {"threads --mailbox ADDRESS", "print a mailbox's conversations, one a line: the id, then the"
+                    + " Message-IDs (without <>) of its messages in date order, tab-separated"},
             new String[] {"--help", "show this help"});
 
     public static void main(String[] args) {
