@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -91,23 +92,8 @@ class ConversationThreading {
             return;
         }
         var facts = facts(event);
-        var ownAddresses = ownAddresses();
-        var decision = resolver.resolve(facts, new ThreadResolver.Lookups() {
-            @Override
-            public Map<String, Long> conversationsByMessageId(Collection<String> messageIdHeaders) {
-                return index.conversationsByMessageId(messageIdHeaders);
-            }
-
-            @Override
-            public List<ThreadResolver.Candidate> conversationsWithBaseSubject(String key, Instant from, Instant to) {
-                return index.conversationsWithBaseSubject(key, from, to);
-            }
-
-            @Override
-            public boolean isOwnAddress(String address) {
-                return ownAddresses.contains(address);
-            }
-        });
+        var lookups = new IndexLookups(ownAddresses());
+        var decision = resolver.resolve(facts, lookups);
 
         long conversationId;
         if (decision instanceof JoinAndMerge merge) {
@@ -115,37 +101,68 @@ class ConversationThreading {
                 throw new OptimisticLockingFailureException("a conversation to merge was merged meanwhile");
             }
             conversationId = service.merge(Actor.system(), merge.target(), merge.merged());
-            join(conversationId, event, facts);
+            join(conversationId, event, facts, lookups.seen);
         } else if (decision instanceof Join join) {
             conversationId = join.conversationId();
-            join(conversationId, event, facts);
+            join(conversationId, event, facts, lookups.seen);
         } else {
             conversationId = conversations.save(Conversation.startWith(event.subject(), event.sentAt(), clock)).id();
-            record(conversationId, event, facts);
+            record(conversationId, event, facts, lookups.seen);
         }
         events.publishEvent(new MessageThreaded(event.messageId(), conversationId,
                 decision instanceof ThreadResolver.StartNew));
     }
 
-    private void join(long conversationId, MessageReceived event, MessageFacts facts) {
+    private void join(long conversationId, MessageReceived event, MessageFacts facts, Map<String, Long> seen) {
         if (index.lock(List.of(conversationId)) == 0) {
             throw new OptimisticLockingFailureException("conversation " + conversationId + " was merged meanwhile");
         }
         var conversation = conversations.findById(conversationId).orElseThrow();
         conversation.add(event.subject(), event.sentAt());
         conversations.save(conversation);
-        record(conversationId, event, facts);
+        record(conversationId, event, facts, seen);
     }
 
-    /** Stores the membership and maps the message's own and referenced Message-IDs that lead nowhere yet. */
-    private void record(long conversationId, MessageReceived event, MessageFacts facts) {
+    /**
+     * Stores the membership and maps the message's own and referenced Message-IDs that led nowhere
+     * when the decision was taken. Not re-read here: if another transaction mapped one of them
+     * meanwhile, the insert must fail, so that the retry decides again with what that one did.
+     */
+    private void record(long conversationId, MessageReceived event, MessageFacts facts, Map<String, Long> seen) {
         index.addMessage(conversationId, event.messageId(), facts.messageIdHeader(), event.subject(), event.sentAt(),
                 event.mailboxId(), event.fromAddress(), facts.participants());
         var ids = new ArrayList<String>();
         ids.add(facts.messageIdHeader());
         ids.addAll(ThreadResolver.ancestorsNearestFirst(facts));
-        var known = index.conversationsByMessageId(ids).keySet();
-        index.map(conversationId, ids.stream().filter(id -> !known.contains(id)).toList());
+        index.map(conversationId, ids.stream().filter(id -> !seen.containsKey(id)).toList());
+    }
+
+    /** The resolver's view of the index; remembers which Message-IDs it found, for {@link #record}. */
+    private final class IndexLookups implements ThreadResolver.Lookups {
+
+        private final Set<String> ownAddresses;
+        private final Map<String, Long> seen = new HashMap<>();
+
+        IndexLookups(Set<String> ownAddresses) {
+            this.ownAddresses = ownAddresses;
+        }
+
+        @Override
+        public Map<String, Long> conversationsByMessageId(Collection<String> messageIdHeaders) {
+            var found = index.conversationsByMessageId(messageIdHeaders);
+            seen.putAll(found);
+            return found;
+        }
+
+        @Override
+        public List<ThreadResolver.Candidate> conversationsWithBaseSubject(String key, Instant from, Instant to) {
+            return index.conversationsWithBaseSubject(key, from, to);
+        }
+
+        @Override
+        public boolean isOwnAddress(String address) {
+            return ownAddresses.contains(address);
+        }
     }
 
     private static MessageFacts facts(MessageReceived event) {
