@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -189,17 +188,6 @@ class ThreadIndex {
                     lines.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
                 });
         return lines.entrySet().stream().map(e -> new ConversationLine(e.getKey(), List.copyOf(e.getValue()))).toList();
-    }
-
-    /** Every address in From, To, Cc and Reply-To of the conversation's messages. */
-    Set<String> participants(long conversationId) {
-        return new HashSet<>(jdbc.sql("""
-                select distinct p.address from conversation_messages m
-                join conversation_message_participants p on p.message_id = m.message_id
-                where m.conversation_id = :conversationId""")
-                .param("conversationId", conversationId)
-                .query(String.class)
-                .list());
     }
 
     private static OffsetDateTime utc(Instant instant) {
