@@ -48,6 +48,8 @@ class ConversationThreading {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationThreading.class);
     private static final int MAX_ATTEMPTS = 25;
+    /** The column's size; no real address is longer (RFC 5321 path limit). */
+    private static final int MAX_ADDRESS_LENGTH = 254;
 
     private final ThreadResolver resolver;
     private final ThreadIndex index;
@@ -130,7 +132,7 @@ class ConversationThreading {
      */
     private void record(long conversationId, MessageReceived event, MessageFacts facts, Map<String, Long> seen) {
         index.addMessage(conversationId, event.messageId(), facts.messageIdHeader(), event.subject(), event.sentAt(),
-                event.mailboxId(), event.fromAddress(), facts.participants());
+                event.mailboxId(), fromAddress(event), facts.participants());
         var ids = new ArrayList<String>();
         ids.add(facts.messageIdHeader());
         ids.addAll(ThreadResolver.ancestorsNearestFirst(facts));
@@ -172,8 +174,14 @@ class ConversationThreading {
         }
         event.participants().stream().filter(a -> !a.isBlank()).map(a -> a.toLowerCase(Locale.ROOT))
                 .forEach(participants::add);
+        participants.removeIf(address -> address.length() > MAX_ADDRESS_LENGTH);
         return new MessageFacts(event.messageIdHeader().strip(), event.inReplyTo(), event.references(), event.subject(),
                 participants, event.sentAt());
+    }
+
+    private static String fromAddress(MessageReceived event) {
+        var from = event.fromAddress().toLowerCase(Locale.ROOT);
+        return from.length() <= MAX_ADDRESS_LENGTH ? from : "";
     }
 
     private Set<String> ownAddresses() {

@@ -104,7 +104,13 @@ final class ThreadResolver {
         return bySubject == null ? new StartNew() : new Join(bySubject, Reason.SUBJECT);
     }
 
-    /** In-Reply-To, then References from the last (the parent) to the first (the root); no blanks, no self-references. */
+    /** Longest Message-ID kept: a header line's limit (RFC 5322); longer ones are broken and ignored. */
+    static final int MAX_MESSAGE_ID_LENGTH = 998;
+
+    /**
+     * In-Reply-To, then References from the last (the parent) to the first (the root); no blanks, no
+     * self-references, no ids too long to be real.
+     */
     static List<String> ancestorsNearestFirst(MessageFacts message) {
         var ids = new LinkedHashSet<String>();
         if (message.inReplyTo() != null) {
@@ -115,6 +121,7 @@ final class ThreadResolver {
         }
         ids.remove("");
         ids.remove(message.messageIdHeader());
+        ids.removeIf(id -> id.length() > MAX_MESSAGE_ID_LENGTH);
         return List.copyOf(ids);
     }
 
