@@ -10,6 +10,7 @@ class OpportuneApplicationTests {
     void helpListsEveryCommandOfTheJar() {
         var help = OpportuneApplication.help();
 
-        assertThat(help).contains("--demo", "activity verify", "import", "--help", "Usage: java -jar opportune.jar");
+        assertThat(help).contains("--demo", "activity verify", "import --mailbox ADDRESS PATH", "threads --mailbox ADDRESS",
+                "--help", "Usage: java -jar opportune.jar");
     }
 }

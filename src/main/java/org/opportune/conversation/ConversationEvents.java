@@ -1,0 +1,55 @@
+package org.opportune.conversation;
+
+import java.util.Map;
+
+import org.opportune.shared.Actor;
+import org.opportune.shared.Audited;
+
+/**
+ * The facts the {@code conversation} module publishes. Splits and merges are {@link Audited}, so the
+ * activity trail records them in the same transaction as the change.
+ */
+public final class ConversationEvents {
+
+    private ConversationEvents() {
+    }
+
+    private static final String CONVERSATION = "conversation";
+
+    /**
+     * A message was threaded for the first time.
+     *
+     * @param started whether it started a new conversation
+     */
+    public record MessageThreaded(long messageId, long conversationId, boolean started) {
+    }
+
+    /** Someone moved one message out of its conversation into a new one. */
+    public record ConversationSplit(Actor actor, long messageId, long fromConversationId, long newConversationId)
+            implements Audited {
+        public String action() { return "conversation.split"; }
+        public String subjectType() { return "message"; }
+        public String subjectId() { return Long.toString(messageId); }
+        public Map<String, Object> before() { return Map.of("conversationId", fromConversationId); }
+        public Map<String, Object> after() { return Map.of("conversationId", newConversationId); }
+    }
+
+    /**
+     * Two conversations became one: {@code mergedConversationId} no longer exists, its messages are in
+     * {@code targetConversationId}. The actor is {@code system} when a late parent linked them.
+     */
+    public record ConversationsMerged(Actor actor, long targetConversationId, long mergedConversationId,
+            int targetMessagesBefore, int mergedMessagesBefore, int messagesAfter) implements Audited {
+        public String action() { return "conversation.merged"; }
+        public String subjectType() { return CONVERSATION; }
+        public String subjectId() { return Long.toString(targetConversationId); }
+        public Map<String, Object> before() {
+            return Map.of("conversations", Map.of(
+                    Long.toString(targetConversationId), targetMessagesBefore,
+                    Long.toString(mergedConversationId), mergedMessagesBefore));
+        }
+        public Map<String, Object> after() {
+            return Map.of("conversations", Map.of(Long.toString(targetConversationId), messagesAfter));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.opportune.conversation;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface ConversationRepository extends ListCrudRepository<Conversation, Long> {
+}

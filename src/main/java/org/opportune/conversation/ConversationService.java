@@ -1,0 +1,97 @@
+package org.opportune.conversation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.opportune.conversation.ConversationEvents.ConversationSplit;
+import org.opportune.conversation.ConversationEvents.ConversationsMerged;
+import org.opportune.shared.Actor;
+
+/**
+ * Conversations as other modules and pages use them: which conversation a message is in, a
+ * mailbox's conversations, and the people's corrections to threading (split and merge), both
+ * recorded in the activity trail.
+ */
+@Service
+@Transactional
+public class ConversationService {
+
+    private final ConversationRepository conversations;
+    private final ThreadIndex index;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConversationService(ConversationRepository conversations, ThreadIndex index, ApplicationEventPublisher events,
+            Clock clock) {
+        this.conversations = conversations;
+        this.index = index;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The conversations with messages in this mailbox, by their first message; each with its Message-IDs in date order. */
+    @Transactional(readOnly = true)
+    public List<ConversationLine> threadsOf(long mailboxId) {
+        return index.threadsOf(mailboxId);
+    }
+
+    /** The conversation the message is in; empty until it was threaded. */
+    @Transactional(readOnly = true)
+    public Optional<Long> conversationOf(long messageId) {
+        return index.message(messageId).map(ThreadIndex.ThreadedMessage::conversationId);
+    }
+
+    /**
+     * Moves one message out of its conversation into a new one, with its own Message-ID, so that
+     * later replies to it follow it. A conversation's only message stays where it is.
+     *
+     * @return the id of the conversation the message is in afterwards
+     */
+    public long split(Actor actor, long messageId) {
+        var message = index.message(messageId).orElseThrow(() -> ConversationNotFoundException.forMessage(messageId));
+        var from = load(message.conversationId());
+        if (from.messageCount() <= 1) {
+            return from.id();
+        }
+        var created = conversations.save(Conversation.startWith(message.subject(), message.sentAt(), clock));
+        index.move(message, created.id());
+        from.lose(index.span(from.id()));
+        conversations.save(from);
+        events.publishEvent(new ConversationSplit(actor, messageId, from.id(), created.id()));
+        return created.id();
+    }
+
+    /**
+     * Moves every message of {@code otherConversationId} into {@code targetConversationId} and deletes
+     * the other conversation. Merging a conversation with itself changes nothing.
+     *
+     * @return the target conversation's id
+     */
+    public long merge(Actor actor, long targetConversationId, long otherConversationId) {
+        if (targetConversationId == otherConversationId) {
+            load(targetConversationId);
+            return targetConversationId;
+        }
+        index.lock(List.of(targetConversationId, otherConversationId));
+        var target = load(targetConversationId);
+        var other = load(otherConversationId);
+        var targetBefore = target.messageCount();
+        index.moveAll(other.id(), target.id());
+        target.absorb(other);
+        conversations.delete(other);
+        conversations.save(target);
+        events.publishEvent(new ConversationsMerged(actor, target.id(), other.id(), targetBefore, other.messageCount(),
+                target.messageCount()));
+        return target.id();
+    }
+
+    private Conversation load(long conversationId) {
+        return conversations.findById(conversationId)
+                .orElseThrow(() -> ConversationNotFoundException.forId(conversationId));
+    }
+}

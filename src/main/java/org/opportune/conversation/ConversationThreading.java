@@ -1,0 +1,190 @@
+package org.opportune.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.opportune.conversation.ConversationEvents.MessageThreaded;
+import org.opportune.conversation.ThreadResolver.Join;
+import org.opportune.conversation.ThreadResolver.JoinAndMerge;
+import org.opportune.conversation.ThreadResolver.MessageFacts;
+import org.opportune.mail.MailboxService;
+import org.opportune.mail.MailboxView;
+import org.opportune.mail.MessageReceived;
+import org.opportune.shared.Actor;
+
+/**
+ * Puts every new message into a conversation, once: a repeated event for a threaded message does
+ * nothing.
+ *
+ * <p>Two messages of one thread may be threaded at the same time, on one node or on several. Both
+ * may decide to start a conversation for the same root; the primary key of
+ * {@code thread_references} lets only one of them commit, and the other is retried in a new
+ * transaction, where it finds the winner's conversation. That is why this listener runs without a
+ * transaction of its own and opens one per attempt: on PostgreSQL a failed insert spoils the
+ * transaction it ran in.
+ */
+@Component
+class ConversationThreading {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationThreading.class);
+    private static final int MAX_ATTEMPTS = 25;
+    /** The column's size; no real address is longer (RFC 5321 path limit). */
+    private static final int MAX_ADDRESS_LENGTH = 254;
+
+    private final ThreadResolver resolver;
+    private final ThreadIndex index;
+    private final ConversationRepository conversations;
+    private final ConversationService service;
+    private final MailboxService mailboxes;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConversationThreading(ThreadResolver resolver, ThreadIndex index, ConversationRepository conversations,
+            ConversationService service, MailboxService mailboxes, TransactionTemplate transactions,
+            ApplicationEventPublisher events, Clock clock) {
+        this.resolver = resolver;
+        this.index = index;
+        this.conversations = conversations;
+        this.service = service;
+        this.mailboxes = mailboxes;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(MessageReceived event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> thread(event));
+                return;
+            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Threading message {} raced with another, attempt {}: {}", event.messageId(), attempt,
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private void thread(MessageReceived event) {
+        if (index.isThreaded(event.messageId())) {
+            return;
+        }
+        var facts = facts(event);
+        var lookups = new IndexLookups(ownAddresses());
+        var decision = resolver.resolve(facts, lookups);
+
+        long conversationId;
+        if (decision instanceof JoinAndMerge merge) {
+            if (index.lock(List.of(merge.target(), merge.merged())) < 2) {
+                throw new OptimisticLockingFailureException("a conversation to merge was merged meanwhile");
+            }
+            conversationId = service.merge(Actor.system(), merge.target(), merge.merged());
+            join(conversationId, event, facts, lookups.seen);
+        } else if (decision instanceof Join join) {
+            conversationId = join.conversationId();
+            join(conversationId, event, facts, lookups.seen);
+        } else {
+            conversationId = conversations.save(Conversation.startWith(event.subject(), event.sentAt(), clock)).id();
+            record(conversationId, event, facts, lookups.seen);
+        }
+        events.publishEvent(new MessageThreaded(event.messageId(), conversationId,
+                decision instanceof ThreadResolver.StartNew));
+    }
+
+    private void join(long conversationId, MessageReceived event, MessageFacts facts, Map<String, Long> seen) {
+        if (index.lock(List.of(conversationId)) == 0) {
+            throw new OptimisticLockingFailureException("conversation " + conversationId + " was merged meanwhile");
+        }
+        var conversation = conversations.findById(conversationId).orElseThrow();
+        conversation.add(event.subject(), event.sentAt());
+        conversations.save(conversation);
+        record(conversationId, event, facts, seen);
+    }
+
+    /**
+     * Stores the membership and maps the message's own and referenced Message-IDs that led nowhere
+     * when the decision was taken. Not re-read here: if another transaction mapped one of them
+     * meanwhile, the insert must fail, so that the retry decides again with what that one did.
+     */
+    private void record(long conversationId, MessageReceived event, MessageFacts facts, Map<String, Long> seen) {
+        index.addMessage(conversationId, event.messageId(), facts.messageIdHeader(), event.subject(), event.sentAt(),
+                event.mailboxId(), fromAddress(event), facts.participants());
+        var ids = new ArrayList<String>();
+        ids.add(facts.messageIdHeader());
+        ids.addAll(ThreadResolver.ancestorsNearestFirst(facts));
+        index.map(conversationId, ids.stream().filter(id -> !seen.containsKey(id)).toList());
+    }
+
+    /** The resolver's view of the index; remembers which Message-IDs it found, for {@link #record}. */
+    private final class IndexLookups implements ThreadResolver.Lookups {
+
+        private final Set<String> ownAddresses;
+        private final Map<String, Long> seen = new HashMap<>();
+
+        IndexLookups(Set<String> ownAddresses) {
+            this.ownAddresses = ownAddresses;
+        }
+
+        @Override
+        public Map<String, Long> conversationsByMessageId(Collection<String> messageIdHeaders) {
+            var found = index.conversationsByMessageId(messageIdHeaders);
+            seen.putAll(found);
+            return found;
+        }
+
+        @Override
+        public List<ThreadResolver.Candidate> conversationsWithBaseSubject(String key, Instant from, Instant to) {
+            return index.conversationsWithBaseSubject(key, from, to);
+        }
+
+        @Override
+        public boolean isOwnAddress(String address) {
+            return ownAddresses.contains(address);
+        }
+    }
+
+    private static MessageFacts facts(MessageReceived event) {
+        var participants = new LinkedHashSet<String>();
+        if (!event.fromAddress().isBlank()) {
+            participants.add(event.fromAddress().toLowerCase(Locale.ROOT));
+        }
+        event.participants().stream().filter(a -> !a.isBlank()).map(a -> a.toLowerCase(Locale.ROOT))
+                .forEach(participants::add);
+        participants.removeIf(address -> address.length() > MAX_ADDRESS_LENGTH);
+        return new MessageFacts(event.messageIdHeader().strip(), event.inReplyTo(), event.references(), event.subject(),
+                participants, event.sentAt());
+    }
+
+    private static String fromAddress(MessageReceived event) {
+        var from = event.fromAddress().toLowerCase(Locale.ROOT);
+        return from.length() <= MAX_ADDRESS_LENGTH ? from : "";
+    }
+
+    private Set<String> ownAddresses() {
+        return mailboxes.mailboxes().stream().map(MailboxView::address).collect(Collectors.toSet());
+    }
+}

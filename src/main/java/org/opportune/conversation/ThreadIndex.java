@@ -1,0 +1,196 @@
+package org.opportune.conversation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import org.opportune.conversation.Conversation.MessageSpan;
+import org.opportune.conversation.ThreadResolver.Candidate;
+
+/**
+ * The SQL side of threading: which message is in which conversation ({@code conversation_messages}),
+ * their participants, and which Message-ID leads to which conversation ({@code thread_references}).
+ */
+@Repository
+class ThreadIndex {
+
+    /** How many conversations with the same base subject the subject fallback looks at. */
+    private static final int SUBJECT_CANDIDATES = 20;
+
+    private final JdbcClient jdbc;
+
+    ThreadIndex(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A message as threading keeps it. */
+    record ThreadedMessage(long messageId, long conversationId, String messageIdHeader, String subject, Instant sentAt) {
+    }
+
+    boolean isThreaded(long messageId) {
+        return message(messageId).isPresent();
+    }
+
+    Optional<ThreadedMessage> message(long messageId) {
+        return jdbc.sql("""
+                select message_id, conversation_id, message_id_header, subject, sent_at
+                from conversation_messages where message_id = :messageId""")
+                .param("messageId", messageId)
+                .query((rs, n) -> new ThreadedMessage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    Map<String, Long> conversationsByMessageId(Collection<String> messageIdHeaders) {
+        if (messageIdHeaders.isEmpty()) {
+            return Map.of();
+        }
+        var found = new HashMap<String, Long>();
+        jdbc.sql("select message_id_header, conversation_id from thread_references where message_id_header in (:ids)")
+                .param("ids", List.copyOf(new HashSet<>(messageIdHeaders)))
+                .query(rs -> {
+                    found.put(rs.getString(1), rs.getLong(2));
+                });
+        return found;
+    }
+
+    List<Candidate> conversationsWithBaseSubject(String baseSubjectKey, Instant from, Instant to) {
+        var spans = jdbc.sql("""
+                select id, first_message_at, last_message_at from conversations
+                where base_subject = :base and last_message_at >= :from and first_message_at <= :to
+                order by last_message_at desc, id desc
+                fetch first %d rows only""".formatted(SUBJECT_CANDIDATES))
+                .param("base", SubjectNormaliser.truncate(baseSubjectKey))
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), new HashSet<>()))
+                .list();
+        if (spans.isEmpty()) {
+            return spans;
+        }
+        var byId = new LinkedHashMap<Long, Candidate>();
+        spans.forEach(candidate -> byId.put(candidate.conversationId(), candidate));
+        jdbc.sql("""
+                select distinct m.conversation_id, p.address
+                from conversation_messages m join conversation_message_participants p on p.message_id = m.message_id
+                where m.conversation_id in (:ids)""")
+                .param("ids", List.copyOf(byId.keySet()))
+                .query(rs -> {
+                    byId.get(rs.getLong(1)).participants().add(rs.getString(2));
+                });
+        return List.copyOf(byId.values());
+    }
+
+    /** Locks the conversations' rows in id order (so two transactions cannot deadlock); returns how many exist. */
+    int lock(Collection<Long> conversationIds) {
+        return jdbc.sql("select id from conversations where id in (:ids) order by id for update")
+                .param("ids", List.copyOf(new TreeSet<>(conversationIds)))
+                .query(Long.class)
+                .list()
+                .size();
+    }
+
+    void addMessage(long conversationId, long messageId, String messageIdHeader, String subject, Instant sentAt,
+            long mailboxId, String fromAddress, Collection<String> participants) {
+        jdbc.sql("""
+                insert into conversation_messages
+                    (message_id, conversation_id, message_id_header, subject, sent_at, mailbox_id, from_address)
+                values (:messageId, :conversationId, :header, :subject, :sentAt, :mailboxId, :fromAddress)""")
+                .param("messageId", messageId)
+                .param("conversationId", conversationId)
+                .param("header", messageIdHeader)
+                .param("subject", SubjectNormaliser.truncate(subject))
+                .param("sentAt", utc(sentAt))
+                .param("mailboxId", mailboxId)
+                .param("fromAddress", fromAddress)
+                .update();
+        for (var address : new TreeSet<>(participants)) {
+            jdbc.sql("insert into conversation_message_participants (message_id, address) values (:messageId, :address)")
+                    .param("messageId", messageId)
+                    .param("address", address)
+                    .update();
+        }
+    }
+
+    /**
+     * Maps these Message-IDs to the conversation. Inserted in sorted order, so that two transactions
+     * take their locks in the same order; one that lost a race fails on the primary key and is retried.
+     */
+    void map(long conversationId, Collection<String> messageIdHeaders) {
+        for (var header : new TreeSet<>(messageIdHeaders)) {
+            jdbc.sql("insert into thread_references (message_id_header, conversation_id) values (:header, :conversationId)")
+                    .param("header", header)
+                    .param("conversationId", conversationId)
+                    .update();
+        }
+    }
+
+    /** Moves every message and every Message-ID of one conversation to another. */
+    void moveAll(long fromConversationId, long toConversationId) {
+        for (var table : List.of("conversation_messages", "thread_references")) {
+            jdbc.sql("update " + table + " set conversation_id = :to where conversation_id = :from")
+                    .param("from", fromConversationId)
+                    .param("to", toConversationId)
+                    .update();
+        }
+    }
+
+    /** Moves one message, and its own Message-ID, to another conversation. */
+    void move(ThreadedMessage message, long toConversationId) {
+        jdbc.sql("update conversation_messages set conversation_id = :to where message_id = :messageId")
+                .param("to", toConversationId)
+                .param("messageId", message.messageId())
+                .update();
+        jdbc.sql("""
+                update thread_references set conversation_id = :to
+                where message_id_header = :header and conversation_id = :from""")
+                .param("to", toConversationId)
+                .param("header", message.messageIdHeader())
+                .param("from", message.conversationId())
+                .update();
+    }
+
+    MessageSpan span(long conversationId) {
+        return jdbc.sql("""
+                select count(*), min(sent_at), max(sent_at) from conversation_messages
+                where conversation_id = :conversationId""")
+                .param("conversationId", conversationId)
+                .query((rs, n) -> new MessageSpan(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .single();
+    }
+
+    /** The conversations with messages in this mailbox, by their first message there; their messages in date order. */
+    List<ConversationLine> threadsOf(long mailboxId) {
+        var lines = new LinkedHashMap<Long, List<String>>();
+        jdbc.sql("""
+                select m.conversation_id, m.message_id_header
+                from conversation_messages m
+                join (select conversation_id, min(sent_at) as first_at from conversation_messages
+                      where mailbox_id = :mailboxId group by conversation_id) f on f.conversation_id = m.conversation_id
+                where m.mailbox_id = :mailboxId
+                order by f.first_at, m.conversation_id, m.sent_at, m.message_id""")
+                .param("mailboxId", mailboxId)
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return lines.entrySet().stream().map(e -> new ConversationLine(e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Conversations: threads of messages, which message is in which thread, and the people's changes to
+ * that (split a message out, merge two threads). Consumes {@link org.opportune.mail.MessageReceived}
+ * and threads each message by In-Reply-To/References, falling back to the subject only for replies.
+ * Publishes {@link org.opportune.conversation.ConversationEvents.MessageThreaded} once per threaded
+ * message and the audited {@link org.opportune.conversation.ConversationEvents.ConversationSplit} and
+ * {@link org.opportune.conversation.ConversationEvents.ConversationsMerged}. Contributes the jar
+ * command {@code threads --mailbox ADDRESS}.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"shared", "mail", "web"})
+package org.opportune.conversation;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
