@@ -47,11 +47,13 @@ class DemoMailServer implements SmartLifecycle {
             return;
         }
         var server = new GreenMail(new ServerSetup[] {
-                new ServerSetup(properties.imapPort(), BIND_ADDRESS, ServerSetup.PROTOCOL_IMAP),
-                new ServerSetup(properties.smtpPort(), BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP)});
+                setup(properties.imapPort(), ServerSetup.PROTOCOL_IMAP),
+                setup(properties.smtpPort(), ServerSetup.PROTOCOL_SMTP)});
         try {
             server.start();
         } catch (RuntimeException e) {
+            // the other protocol's server may be up already, and its thread would keep the JVM alive
+            server.stop();
             throw new IllegalStateException("The demo mail server cannot listen on " + BIND_ADDRESS + " ports "
                     + properties.imapPort() + " (IMAP) and " + properties.smtpPort() + " (SMTP); is another demo running? "
                     + "Choose other ports with OPPORTUNE_DEMO_IMAP_PORT and OPPORTUNE_DEMO_SMTP_PORT.", e);
@@ -61,6 +63,13 @@ class DemoMailServer implements SmartLifecycle {
         log.info("Demo mail server on {}: IMAP port {}, SMTP port {}; {} messages delivered to {}", BIND_ADDRESS,
                 properties.imapPort(), properties.smtpPort(), delivered.values().stream().mapToInt(i -> i).sum(),
                 delivered.keySet());
+    }
+
+    private static ServerSetup setup(int port, String protocol) {
+        var setup = new ServerSetup(port, BIND_ADDRESS, protocol);
+        // GreenMail's default of 2 seconds is short for a busy laptop or CI runner
+        setup.setServerStartupTimeout(10_000);
+        return setup;
     }
 
     private void seed(GreenMail server) {
