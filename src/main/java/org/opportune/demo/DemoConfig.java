@@ -1,0 +1,40 @@
+package org.opportune.demo;
+
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+
+import org.opportune.identity.IdentityService;
+
+/** The demo's beans; none of them exist unless the demo is on, and never for the jar's commands. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(DemoEnabled.class)
+@Profile("!command")
+@EnableConfigurationProperties(DemoProperties.class)
+class DemoConfig {
+
+    @Bean
+    DemoMail demoMail() {
+        return DemoMail.load();
+    }
+
+    @Bean
+    DemoMailServer demoMailServer(DemoProperties properties, DemoMail mail, Clock clock) {
+        return new DemoMailServer(properties, mail, clock);
+    }
+
+    @Bean
+    DemoUsers demoUsers(DemoProperties properties, DemoMail mail, IdentityService identity) {
+        return new DemoUsers(properties, mail.domain(), identity);
+    }
+
+    @Bean
+    DemoStarter demoStarter(DemoUsers users, DemoMailServer server, Environment environment) {
+        return new DemoStarter(users, server, environment);
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The demo: with {@code --demo} (or {@code opportune.demo.enabled=true}) Opportune starts a built-in
+ * IMAP and SMTP server on loopback, fills the demo company's shared mailboxes ({@code sales@} and
+ * {@code info@}) with realistic mail from {@code demo/mail.yml}, and creates one demo user for each
+ * role. It publishes and consumes no events; it only calls the {@code identity} facade.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"identity", "shared"})
+package org.opportune.demo;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,149 @@
+package org.opportune.demo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import org.opportune.identity.IdentityService;
+import org.opportune.identity.Role;
+import org.opportune.identity.UserView;
+import org.opportune.testing.Browser;
+import org.opportune.testing.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = {"opportune.demo.enabled=true", "opportune.demo.password=" + DemoIntegrationTests.PASSWORD})
+class DemoIntegrationTests {
+
+    static final String PASSWORD = "sawdust-and-varnish-42";
+    private static final int IMAP_PORT = freePort();
+    private static final int SMTP_PORT = freePort();
+
+    @DynamicPropertySource
+    static void demoPorts(DynamicPropertyRegistry registry) {
+        registry.add("opportune.demo.imap-port", () -> IMAP_PORT);
+        registry.add("opportune.demo.smtp-port", () -> SMTP_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    DemoStarter starter;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void createsOneDemoUserForEachRole() {
+        var roles = DemoUsers.USERS.stream().map(u -> identity.findByUsername(u.username()).orElseThrow())
+                .collect(Collectors.toMap(UserView::username, UserView::role));
+
+        assertThat(roles).containsEntry("dana", Role.ADMIN).containsEntry("marco", Role.MANAGER)
+                .containsEntry("priya", Role.REP).containsEntry("tom", Role.REP).containsEntry("lena", Role.VIEWER);
+        assertThat(roles.values()).containsAll(java.util.EnumSet.allOf(Role.class));
+    }
+
+    @Test
+    void aDemoUserSignsInWithTheConfiguredPassword() {
+        var browser = new Browser(port);
+
+        var signedIn = browser.signIn("priya", PASSWORD);
+        var home = browser.get("/");
+
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(home.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anImapClientSeesTheSeededMailInBothSharedMailboxes() throws MessagingException {
+        var expected = new DemoMessages(DemoMail.load()).build(clock).stream().flatMap(s -> s.mailboxes().stream())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+
+        var sales = count("sales@harbourlane.example");
+        var info = count("info@harbourlane.example");
+
+        assertThat(sales).isEqualTo(expected.get("sales@harbourlane.example"));
+        assertThat(info).isEqualTo(expected.get("info@harbourlane.example"));
+        assertThat(sales + info).isGreaterThanOrEqualTo(40);
+    }
+
+    @Test
+    void printsTheUsersButNotTheConfiguredPassword(CapturedOutput startup) {
+        assertThat(startup.getOut()).contains("Opportune demo: http://localhost:" + port)
+                .contains("dana", "marco", "priya", "tom", "lena")
+                .contains("Password: the value of OPPORTUNE_DEMO_PASSWORD")
+                .contains("IMAP port " + IMAP_PORT)
+                .doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void aSecondStartOnTheSameDatabaseKeepsTheUsersAndTheirPassword() {
+        var before = identity.users().size();
+
+        var again = print();
+
+        assertThat(identity.users()).hasSize(before);
+        assertThat(again).contains("priya").doesNotContain(PASSWORD);
+        assertThat(new Browser(port).signIn("lena", PASSWORD).headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+    }
+
+    private String print() {
+        var out = new ByteArrayOutputStream();
+        starter.print(new PrintStream(out, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static long count(String mailbox) throws MessagingException {
+        var props = new Properties();
+        props.put("mail.imap.connectiontimeout", "5000");
+        props.put("mail.imap.timeout", "5000");
+        var store = Session.getInstance(props).getStore("imap");
+        store.connect("127.0.0.1", IMAP_PORT, mailbox, PASSWORD);
+        try {
+            var inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                return inbox.getMessageCount();
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
