@@ -3,6 +3,7 @@ package org.opportune.mail;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -28,6 +29,12 @@ public record MailProperties(
         @DefaultValue("") String secretKey,
         @DefaultValue List<String> ownDomains) {
 
+    @ConstructorBinding
+    public MailProperties {
+        ownDomains = List.copyOf(ownDomains);
+    }
+
+    /** Just the limits, as tests build them. */
     public MailProperties(DataSize maxMessageSize, int maxNestingDepth, int maxParts, DataSize maxHeaderLength,
             int maxHeaderCount) {
         this(maxMessageSize, maxNestingDepth, maxParts, maxHeaderLength, maxHeaderCount, "", List.of());
