@@ -32,7 +32,12 @@ public record MailboxForm(
         @Nullable String smtpUsername,
         @Nullable String smtpPassword,
         @Nullable String pollIntervalSeconds,
-        boolean syncEnabled) {
+        @Nullable Boolean syncEnabled) {
+
+    /** An unticked checkbox sends nothing. */
+    public boolean sync() {
+        return Boolean.TRUE.equals(syncEnabled);
+    }
 
     static MailboxForm empty() {
         return new MailboxForm("", "", "", "993", "TLS", "", "", "INBOX", "", "587", "STARTTLS", "", "", "60", true);
@@ -55,7 +60,7 @@ public record MailboxForm(
     MailboxCommand toCommand() {
         return new MailboxCommand(name, address, imapHost, number(imapPort), security(imapSecurity), imapUsername,
                 imapPassword, folderList(folders), smtpHost, number(smtpPort), security(smtpSecurity), smtpUsername,
-                smtpPassword, number(pollIntervalSeconds), syncEnabled);
+                smtpPassword, number(pollIntervalSeconds), sync());
     }
 
     static List<String> folderList(@Nullable String folders) {
