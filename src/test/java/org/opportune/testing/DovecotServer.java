@@ -88,13 +88,26 @@ public final class DovecotServer implements BeforeAllCallback, AfterAllCallback 
         return port;
     }
 
-    /** Adds a mail user (the passwd file is read again on each login). */
+    /**
+     * Adds a mail user and waits until Dovecot knows it: it reads a changed passwd file again, but at
+     * most once a second.
+     */
     public void addUser(String user, String password) {
         try {
             Files.writeString(dir.resolve("passwd"), user + ":{PLAIN}" + password + "::::::\n", StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() -> canSignIn(user, password));
+    }
+
+    private boolean canSignIn(String user, String password) {
+        try (var store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect(host(), port, user, password);
+            return true;
+        } catch (MessagingException e) {
+            return false;
         }
     }
 
