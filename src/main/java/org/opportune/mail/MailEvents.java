@@ -53,4 +53,52 @@ public final class MailEvents {
             return Map.of("mailbox", mailboxAddress, "new", newMessages, "duplicate", duplicates, "quarantined", quarantined);
         }
     }
+
+    private static final String MAILBOX = "mailbox";
+
+    /** A change to a mailbox's connection or sync; the sync on every node follows it. */
+    public sealed interface MailboxChanged extends Audited
+            permits MailboxCreated, MailboxUpdated, MailboxSyncEnabled, MailboxSyncDisabled {
+        long mailboxId();
+    }
+
+    /** A mailbox was set up; {@code settings} never hold a secret, only whether a password is set. */
+    public record MailboxCreated(Actor actor, long mailboxId, Map<String, Object> settings) implements MailboxChanged {
+        public String action() { return "mailbox.created"; }
+        public String subjectType() { return MAILBOX; }
+        public String subjectId() { return Long.toString(mailboxId); }
+        public Map<String, Object> after() { return settings; }
+    }
+
+    /** Settings changed: only the changed fields, before and after; a new password shows as {@code changed}. */
+    public record MailboxUpdated(Actor actor, long mailboxId, Map<String, Object> before, Map<String, Object> after)
+            implements MailboxChanged {
+        public String action() { return "mailbox.updated"; }
+        public String subjectType() { return MAILBOX; }
+        public String subjectId() { return Long.toString(mailboxId); }
+    }
+
+    public record MailboxSyncEnabled(Actor actor, long mailboxId) implements MailboxChanged {
+        public String action() { return "mailbox.sync_enabled"; }
+        public String subjectType() { return MAILBOX; }
+        public String subjectId() { return Long.toString(mailboxId); }
+        public Map<String, Object> before() { return Map.of("syncEnabled", false); }
+        public Map<String, Object> after() { return Map.of("syncEnabled", true); }
+    }
+
+    public record MailboxSyncDisabled(Actor actor, long mailboxId) implements MailboxChanged {
+        public String action() { return "mailbox.sync_disabled"; }
+        public String subjectType() { return MAILBOX; }
+        public String subjectId() { return Long.toString(mailboxId); }
+        public Map<String, Object> before() { return Map.of("syncEnabled", true); }
+        public Map<String, Object> after() { return Map.of("syncEnabled", false); }
+    }
+
+    /** An admin tested a mailbox's connection; the outcome, never the password. */
+    public record MailboxConnectionTested(Actor actor, long mailboxId, boolean ok, String problem) implements Audited {
+        public String action() { return "mailbox.connection_tested"; }
+        public String subjectType() { return MAILBOX; }
+        public String subjectId() { return Long.toString(mailboxId); }
+        public Map<String, Object> after() { return Map.of("ok", ok, "problem", problem); }
+    }
 }

@@ -1,6 +1,9 @@
 package org.opportune.mail;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -13,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxParts        parts after this many are not extracted (they stay in the raw message)
  * @param maxHeaderLength a longer single header field makes the message quarantined
  * @param maxHeaderCount  more header fields in one entity make the message quarantined
+ * @param secretKey       base64 of the 256-bit key that encrypts mailbox passwords; empty: generated into the data directory
+ * @param ownDomains      our own domains besides those of the mailbox addresses
  */
 @ConfigurationProperties("opportune.mail")
 public record MailProperties(
@@ -20,7 +25,20 @@ public record MailProperties(
         @DefaultValue("50") int maxNestingDepth,
         @DefaultValue("1000") int maxParts,
         @DefaultValue("256KB") DataSize maxHeaderLength,
-        @DefaultValue("5000") int maxHeaderCount) {
+        @DefaultValue("5000") int maxHeaderCount,
+        @DefaultValue("") String secretKey,
+        @DefaultValue List<String> ownDomains) {
+
+    @ConstructorBinding
+    public MailProperties {
+        ownDomains = List.copyOf(ownDomains);
+    }
+
+    /** Just the limits, as tests build them. */
+    public MailProperties(DataSize maxMessageSize, int maxNestingDepth, int maxParts, DataSize maxHeaderLength,
+            int maxHeaderCount) {
+        this(maxMessageSize, maxNestingDepth, maxParts, maxHeaderLength, maxHeaderCount, "", List.of());
+    }
 
     public static MailProperties defaults() {
         return new MailProperties(DataSize.ofMegabytes(50), 50, 1000, DataSize.ofKilobytes(256), 5000);

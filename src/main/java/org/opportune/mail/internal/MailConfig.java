@@ -18,4 +18,10 @@ class MailConfig {
     BlobStore blobStore(@Value("${opportune.data-dir}") Path dataDir) {
         return new FileBlobStore(dataDir.resolve("blobs"));
     }
+
+    /** Encrypts mailbox passwords: the configured key, or one generated once into the data directory. */
+    @Bean
+    SecretBox secretBox(MailProperties properties, @Value("${opportune.data-dir}") Path dataDir) {
+        return SecretBox.fromConfig(properties.secretKey(), dataDir);
+    }
 }

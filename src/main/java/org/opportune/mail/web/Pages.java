@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.Map;
+
 import org.opportune.mail.ImportSummary;
+import org.opportune.mail.MailboxOverview;
 import org.opportune.mail.MailboxView;
 import org.opportune.mail.QuarantinedMessageView;
 
@@ -22,6 +25,22 @@ public final class Pages {
 
         public long openCount() {
             return messages.stream().filter(QuarantinedMessageView::open).count();
+        }
+    }
+
+    public record MailboxesPage(List<MailboxOverview> mailboxes) {
+    }
+
+    /** The new/edit form; {@code id} is null for a new mailbox. Passwords are never sent back. */
+    public record MailboxFormPage(@Nullable Long id, MailboxForm form, Map<String, String> errors,
+            boolean imapPasswordStored, boolean smtpPasswordStored) {
+
+        public String action() {
+            return id == null ? "/admin/mailboxes" : "/admin/mailboxes/" + id;
+        }
+
+        public List<String> securities() {
+            return List.of("TLS", "STARTTLS", "NONE");
         }
     }
 }
