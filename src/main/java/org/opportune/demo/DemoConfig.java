@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 
 import org.opportune.identity.IdentityService;
+import org.opportune.mail.MailboxService;
 
 /** The demo's beans; none of them exist unless the demo is on, and never for the jar's commands. */
 @Configuration(proxyBeanMethods = false)
@@ -34,7 +35,12 @@ class DemoConfig {
     }
 
     @Bean
-    DemoStarter demoStarter(DemoUsers users, DemoMailServer server, Environment environment) {
-        return new DemoStarter(users, server, environment);
+    DemoMailboxes demoMailboxes(MailboxService mailboxes, DemoMailServer server) {
+        return new DemoMailboxes(mailboxes, server);
+    }
+
+    @Bean
+    DemoStarter demoStarter(DemoUsers users, DemoMailServer server, DemoMailboxes mailboxes, Environment environment) {
+        return new DemoStarter(users, server, mailboxes, environment);
     }
 }

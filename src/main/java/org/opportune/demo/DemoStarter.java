@@ -18,11 +18,13 @@ class DemoStarter implements ApplicationRunner {
 
     private final DemoUsers users;
     private final DemoMailServer server;
+    private final DemoMailboxes mailboxes;
     private final Environment environment;
 
-    DemoStarter(DemoUsers users, DemoMailServer server, Environment environment) {
+    DemoStarter(DemoUsers users, DemoMailServer server, DemoMailboxes mailboxes, Environment environment) {
         this.users = users;
         this.server = server;
+        this.mailboxes = mailboxes;
         this.environment = environment;
     }
 
@@ -33,6 +35,7 @@ class DemoStarter implements ApplicationRunner {
 
     void print(PrintStream out) {
         var result = users.ensure();
+        mailboxes.connect();
         var port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         out.println(frame(lines(result, "http://localhost:" + port)));
         out.flush();
@@ -57,6 +60,8 @@ class DemoStarter implements ApplicationRunner {
                 lines.add("  login " + mailbox + "  (" + count + " messages in INBOX)"));
         lines.add("  mailbox password: " + (server.mailboxPasswordConfigured()
                 ? "the value of OPPORTUNE_DEMO_PASSWORD" : server.mailboxPassword() + "  (new at each start)"));
+        lines.add("  Opportune syncs both mailboxes (Admin > Mailboxes); send mail to them over SMTP");
+        lines.add("  and it arrives within seconds.");
         return lines;
     }
 

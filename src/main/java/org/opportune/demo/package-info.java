@@ -5,7 +5,7 @@
  * role. It publishes and consumes no events; it only calls the {@code identity} facade.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"identity", "shared"})
+@ApplicationModule(allowedDependencies = {"identity", "mail", "shared"})
 package org.opportune.demo;
 
 import org.jspecify.annotations.NullMarked;

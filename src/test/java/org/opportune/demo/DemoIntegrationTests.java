@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,7 +24,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import org.awaitility.Awaitility;
+
 import org.opportune.identity.IdentityService;
+import org.opportune.mail.MailMessages;
+import org.opportune.mail.MailboxService;
 import org.opportune.identity.Role;
 import org.opportune.identity.UserView;
 import org.opportune.testing.Browser;
@@ -57,6 +62,24 @@ class DemoIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    MailboxService mailboxes;
+
+    @Autowired
+    MailMessages messages;
+
+    @Test
+    void theSeededMailFlowsIntoOpportuneFromTheDemoServer() {
+        var sales = mailboxes.findByAddress("sales@harbourlane.example").orElseThrow();
+        var info = mailboxes.findByAddress("info@harbourlane.example").orElseThrow();
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(messages.messageIdsInMailbox(sales.id())).hasSize(28);
+            assertThat(messages.messageIdsInMailbox(info.id())).hasSize(18);
+        });
+        assertThat(sales.syncEnabled()).isTrue();
+    }
 
     @Test
     void createsOneDemoUserForEachRole() {
