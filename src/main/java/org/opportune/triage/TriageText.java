@@ -21,6 +21,7 @@ record TriageText(String subject, String ownText, String forwardedText, boolean 
             "^(on|am|le|el)\\s[^\\n]{0,200}(\\n[^\\n]{0,200})?\\b(wrote|schrieb|a écrit|escribió)\\s*:?\\s*$", FLAGS);
     private static final Pattern OUTLOOK_HEADER = Pattern.compile(
             "^(from|von|de|da)\\s?:[^\\n]*\\n(sent|gesendet|envoyé|enviado|date|datum|fecha)\\s?:", FLAGS);
+    private static final Pattern SOFT_BREAK = Pattern.compile("(?<=\\S)[ \\t]*\\n(?=[ \\t]*[\\p{L}\\d(\"'¿¡])");
     private static final Pattern SIGNATURE = Pattern.compile("^--\\s?$", Pattern.MULTILINE);
     private static final Pattern FORWARDED_HEADER_LINE = Pattern.compile(
             "^\\s*(from|to|cc|date|sent|subject|von|an|datum|gesendet|betreff|de|à|a|objet|envoyé|para|fecha|asunto|enviado)\\s?:.*$", FLAGS);
@@ -61,7 +62,12 @@ record TriageText(String subject, String ownText, String forwardedText, boolean 
         if (signature.find()) {
             text = text.substring(0, signature.start());
         }
-        return unquoted(text).strip();
+        return unwrapped(unquoted(text)).strip();
+    }
+
+    /** Mail clients wrap lines at ~72 characters: a phrase and its negation may sit on two lines of one sentence. */
+    private static String unwrapped(String text) {
+        return SOFT_BREAK.matcher(text).replaceAll(" ");
     }
 
     private static String unquoted(String text) {
