@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -49,6 +52,21 @@ class TriageIntegrationTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    Signals signals;
+
+    /** BuyingSignalDetected is published on the listener's thread, which ApplicationEvents may not see. */
+    @TestConfiguration
+    static class Signals {
+
+        final List<BuyingSignalDetected> seen = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(BuyingSignalDetected event) {
+            seen.add(event);
+        }
+    }
+
     private long mailboxId;
     private String run;
 
@@ -63,14 +81,13 @@ class TriageIntegrationTests {
         var messageId = ingest("anna-" + run + "@customer.example", "Desks", "Hello, could you send us a quote for 12 desks?");
 
         var view = awaitTriage(messageId);
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream(BuyingSignalDetected.class)
-                .anyMatch(e -> e.messageId() == messageId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> signals.seen.stream().anyMatch(e -> e.messageId() == messageId));
 
         assertThat(view.category()).isEqualTo(Category.BUYING_SIGNAL);
         assertThat(view.explanation()).contains("'send us a quote'");
         assertThat(view.matchedRules()).contains("buying.quote.ask.en");
         assertThat(triage.classifyStored(messageId)).as("a second event does nothing").isEmpty();
-        assertThat(events.stream(BuyingSignalDetected.class).filter(e -> e.messageId() == messageId)).hasSize(1);
+        assertThat(signals.seen.stream().filter(e -> e.messageId() == messageId)).hasSize(1);
     }
 
     @Test
