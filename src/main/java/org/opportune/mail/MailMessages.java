@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.opportune.mail.internal.BlobStore;
+import org.opportune.mail.internal.MailContentReader;
 import org.opportune.mail.internal.MessageQueries;
 
 /** Read access to stored messages for other modules: the parsed message, its raw bytes and its attachments. */
@@ -17,10 +18,21 @@ public class MailMessages {
 
     private final MessageQueries queries;
     private final BlobStore blobs;
+    private final MailContentReader reader;
 
-    MailMessages(MessageQueries queries, BlobStore blobs) {
+    MailMessages(MessageQueries queries, BlobStore blobs, MailContentReader reader) {
         this.queries = queries;
         this.blobs = blobs;
+        this.reader = reader;
+    }
+
+    /**
+     * Reads a raw message without storing it, as ingestion would parse it, with its top-level header fields.
+     *
+     * @throws IllegalArgumentException when the message cannot be parsed at all
+     */
+    public MailContent parse(byte[] raw) {
+        return reader.read(raw);
     }
 
     public Optional<MessageView> message(long id) {

@@ -1,0 +1,26 @@
+package org.opportune.triage;
+
+import java.util.Map;
+
+import org.opportune.shared.Actor;
+import org.opportune.shared.Audited;
+
+/** The people's changes to triage that belong in the activity trail. */
+public final class TriageEvents {
+
+    private TriageEvents() {
+    }
+
+    /** Someone changed a message's category; with {@code rememberForSender} later mail of that sender gets it too. */
+    public record TriageOverridden(Actor actor, long messageId, Category from, Category to, String senderAddress,
+            boolean rememberForSender) implements Audited {
+        public String action() { return "triage.overridden"; }
+        public String subjectType() { return "message"; }
+        public String subjectId() { return Long.toString(messageId); }
+        public Map<String, Object> before() { return Map.of("category", from.label()); }
+        public Map<String, Object> after() {
+            return rememberForSender ? Map.of("category", to.label(), "rememberedFor", senderAddress)
+                    : Map.of("category", to.label());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.opportune.triage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.opportune.mail.MailContent;
+import org.opportune.mail.MailMessages;
+import org.opportune.mail.MailboxService;
+import org.opportune.mail.MailboxView;
+import org.opportune.triage.TriageEvents.TriageOverridden;
+import org.opportune.shared.Actor;
+
+/**
+ * Triage of messages: classify a stored message once, read its triage, let a person override it
+ * (optionally for every later message of the sender), and classify mail that is not stored (the jar command).
+ */
+@Service
+@Transactional
+public class TriageService {
+
+    private static final Logger log = LoggerFactory.getLogger(TriageService.class);
+
+    private final TriageStore store;
+    private final MailMessages messages;
+    private final MailboxService mailboxes;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TriageRules defaults = TriageRules.defaults();
+
+    TriageService(TriageStore store, MailMessages messages, MailboxService mailboxes, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.messages = messages;
+        this.mailboxes = mailboxes;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TriageView> triage(long messageId) {
+        return store.find(messageId);
+    }
+
+    /** The domains of our shared mailboxes plus {@code extra}, lower case. */
+    @Transactional(readOnly = true)
+    public Set<String> ownDomains(Set<String> extra) {
+        var domains = new LinkedHashSet<String>();
+        extra.forEach(d -> domains.add(d.strip().toLowerCase(java.util.Locale.ROOT)));
+        mailboxes.mailboxes().stream().map(MailboxView::domain).forEach(domains::add);
+        return domains;
+    }
+
+    /** Classifies a message that is not stored, with the current rules and sender overrides. */
+    @Transactional(readOnly = true)
+    public TriageResult classify(MailContent mail, Set<String> ownDomains) {
+        var override = store.senderOverride(mail.fromAddress()).orElse(null);
+        return classifier().classify(TriageInputs.from(mail, ownDomains, Relationship.UNKNOWN, override));
+    }
+
+    /**
+     * Classifies a stored message and stores the result, once: a message that already has a triage is
+     * left alone. Publishes {@link BuyingSignalDetected} for a buying signal.
+     *
+     * @return the stored result, or empty when it was triaged before
+     */
+    public Optional<TriageResult> classifyStored(long messageId) {
+        if (store.exists(messageId)) {
+            return Optional.empty();
+        }
+        MailContent mail;
+        try (var raw = messages.raw(messageId)) {
+            mail = messages.parse(raw.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var result = classify(mail, ownDomains(Set.of()));
+        store.insert(messageId, result, clock.instant());
+        if (result.category() == Category.BUYING_SIGNAL) {
+            events.publishEvent(new BuyingSignalDetected(messageId, result.explanation()));
+        }
+        log.debug("Message {} triaged as {} ({})", messageId, result.category().label(), result.confidence());
+        return Optional.of(result);
+    }
+
+    /**
+     * A person sets the category of a message; with {@code rememberForSender} every later message of its
+     * sender gets that category too.
+     *
+     * @throws TriageNotFoundException when the message has not been triaged yet
+     */
+    public TriageView override(Actor actor, long messageId, Category category, boolean rememberForSender) {
+        var before = store.find(messageId).orElseThrow(() -> TriageNotFoundException.forMessage(messageId));
+        var sender = messages.message(messageId).map(m -> m.fromAddress()).orElse("");
+        var now = clock.instant();
+        store.override(messageId, category, actor.name(), now);
+        var remember = rememberForSender && !sender.isBlank();
+        if (remember) {
+            store.rememberSender(sender, category, actor.name(), now);
+        }
+        events.publishEvent(new TriageOverridden(actor, messageId, before.category(), category, sender, remember));
+        return store.find(messageId).orElseThrow();
+    }
+
+    private TriageClassifier classifier() {
+        var edits = store.ruleEdits();
+        return new TriageClassifier(edits.isEmpty() ? defaults : defaults.with(edits));
+    }
+}

@@ -1,0 +1,110 @@
+package org.opportune.triage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import org.opportune.triage.TriageRules.RuleEdit;
+
+/** The triage tables, through {@link JdbcClient}. */
+@Repository
+class TriageStore {
+
+    private final JdbcClient jdbc;
+
+    TriageStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<TriageView> find(long messageId) {
+        return jdbc.sql("""
+                select message_id, category, confidence, explanation, matched_rules, classified_at, overridden_by, overridden_at
+                from message_triage where message_id = :id""")
+                .param("id", messageId)
+                .query((rs, n) -> new TriageView(rs.getLong("message_id"), Category.fromLabel(rs.getString("category")),
+                        rs.getBigDecimal("confidence").doubleValue(), rs.getString("explanation"),
+                        rules(rs.getString("matched_rules")), instant(rs.getObject("classified_at", OffsetDateTime.class)),
+                        rs.getString("overridden_by"), nullableInstant(rs.getObject("overridden_at", OffsetDateTime.class))))
+                .optional();
+    }
+
+    boolean exists(long messageId) {
+        return jdbc.sql("select count(*) from message_triage where message_id = :id").param("id", messageId)
+                .query(Long.class).single() > 0;
+    }
+
+    void insert(long messageId, TriageResult result, Instant at) {
+        jdbc.sql("""
+                insert into message_triage (message_id, category, confidence, explanation, matched_rules, classified_at)
+                values (:id, :category, :confidence, :explanation, :rules, :at)""")
+                .param("id", messageId)
+                .param("category", result.category().label())
+                .param("confidence", BigDecimal.valueOf(result.confidence()))
+                .param("explanation", truncate(result.explanation(), 2000))
+                .param("rules", truncate(String.join(",", result.matchedRules()), 2000))
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    void override(long messageId, Category category, String by, Instant at) {
+        jdbc.sql("""
+                update message_triage set category = :category, overridden_by = :by, overridden_at = :at
+                where message_id = :id""")
+                .param("id", messageId).param("category", category.label()).param("by", by)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    Optional<Category> senderOverride(String address) {
+        return jdbc.sql("select category from triage_sender_overrides where sender_address = :address")
+                .param("address", address).query(String.class).optional().map(Category::fromLabel);
+    }
+
+    void rememberSender(String address, Category category, String by, Instant at) {
+        var updated = jdbc.sql("""
+                update triage_sender_overrides set category = :category, created_by = :by, created_at = :at
+                where sender_address = :address""")
+                .param("address", address).param("category", category.label()).param("by", by)
+                .param("at", at.atOffset(ZoneOffset.UTC)).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    insert into triage_sender_overrides (sender_address, category, created_by, created_at)
+                    values (:address, :category, :by, :at)""")
+                    .param("address", address).param("category", category.label()).param("by", by)
+                    .param("at", at.atOffset(ZoneOffset.UTC)).update();
+        }
+    }
+
+    List<RuleEdit> ruleEdits() {
+        return jdbc.sql("select rule_id, category, language, location, kind, weight, pattern, negatable, enabled from triage_rules order by rule_id")
+                .query((rs, n) -> new RuleEdit(TriageRule.of(rs.getString("rule_id"), Category.fromLabel(rs.getString("category")),
+                        rs.getString("language"), rs.getString("location"), rs.getString("kind"),
+                        rs.getBigDecimal("weight").doubleValue(), rs.getString("pattern"), rs.getBoolean("negatable")),
+                        rs.getBoolean("enabled")))
+                .list();
+    }
+
+    private static List<String> rules(@Nullable String joined) {
+        return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time.toInstant();
+    }
+
+    private static @Nullable Instant nullableInstant(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
