@@ -92,7 +92,7 @@ final class BatchPersist {
         return results;
     }
 
-    /** "message, mailbox, folder" of the links that exist already for the batch's messages. */
+    /** The links (message, mailbox and folder, joined by newlines) that exist already for the batch's messages. */
     private Set<String> linkedAlready(List<Ingestion> batch, Map<String, Long> ids) {
         var linked = new HashSet<String>();
         var byMailboxAndFolder = new LinkedHashMap<String, List<Long>>();
