@@ -23,7 +23,7 @@ public class OpportuneApplication {
             new String[] {"(no command)", "run the web application at http://localhost:8080"},
             new String[] {"--demo", "run it with a built-in demo mail server, demo mail and demo users"},
             new String[] {"activity verify", "check the activity trail's hash chain; exit 1 when it is broken"},
-            new String[] {"import", "import --mailbox ADDRESS PATH...: import .eml files, mbox files and directories"},
+            new String[] {"import", "import --mailbox ADDRESS PATH...: import .eml files, mbox files and directories; returns when the new messages are threaded"},
             new String[] {"threads", "threads --mailbox ADDRESS: print each conversation on a line: its id, then its messages' Message-IDs (without <>) in date order, tab-separated"},
             new String[] {"triage", "triage [--own-domain DOMAIN]... FILE.eml...: print FILE, category, confidence and explanation per file, tab-separated"},
             new String[] {"--help", "show this help"});

@@ -3,11 +3,13 @@ package org.opportune.mail;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import org.opportune.mail.internal.PublicationBacklog;
 import org.opportune.shared.Actor;
 import org.opportune.shared.JarCommand;
 
@@ -15,17 +17,24 @@ import org.opportune.shared.JarCommand;
  * {@code import --mailbox ADDRESS PATH...}: imports .eml files, directories and mbox files. Progress
  * goes to stderr (one updating line on a terminal); the last line on stdout is always the summary.
  * Exit 0 when it ran (also with quarantined messages), 2 for usage errors, 1 when it had to stop.
+ *
+ * <p>Before it prints the summary it waits until the listeners of what it published (threading of the
+ * new messages) have run, so {@code threads --mailbox} right after an import sees every message. The
+ * wait ends when none has completed for {@link #STALL}; what is left is delivered at the next start.
  */
 @Component
 class ImportCommand implements JarCommand {
 
     static final String USAGE = "Usage: java -jar opportune.jar import --mailbox ADDRESS PATH...";
     private static final int PROGRESS_EVERY = 500;
+    static final Duration STALL = Duration.ofSeconds(60);
 
     private final MailImporter importer;
+    private final PublicationBacklog backlog;
 
-    ImportCommand(MailImporter importer) {
+    ImportCommand(MailImporter importer, PublicationBacklog backlog) {
         this.importer = importer;
+        this.backlog = backlog;
     }
 
     @Override
@@ -35,7 +44,7 @@ class ImportCommand implements JarCommand {
 
     @Override
     public String summary() {
-        return "import --mailbox ADDRESS PATH...: import .eml files, mbox files and directories";
+        return "import --mailbox ADDRESS PATH...: import .eml files, mbox files and directories; returns when the new messages are threaded";
     }
 
     @Override
@@ -78,6 +87,13 @@ class ImportCommand implements JarCommand {
                 err.println("skipped " + summary.skippedFiles().size() + " files that are not mail (for example "
                         + summary.skippedFiles().get(0) + ")");
             }
+            var left = backlog.await(STALL, outstanding -> threading(outstanding, terminal, err));
+            if (terminal) {
+                err.print("\r\033[K");
+            }
+            if (left > 0) {
+                err.println(left + " messages are not threaded yet; that continues when the app starts");
+            }
             if (summary.quarantined() > 0) {
                 err.println(summary.quarantined() + " messages are quarantined: see Admin → Quarantine");
             }
@@ -98,6 +114,13 @@ class ImportCommand implements JarCommand {
             err.flush();
         } else if (!terminal && soFar.read() % PROGRESS_EVERY == 0) {
             err.println(soFar.read() + " messages read: " + soFar.line());
+        }
+    }
+
+    private static void threading(long outstanding, boolean terminal, PrintStream err) {
+        if (terminal) {
+            err.print("\rthreading: " + outstanding + " to go\033[K");
+            err.flush();
         }
     }
 

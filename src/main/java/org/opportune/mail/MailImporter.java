@@ -24,11 +24,16 @@ import org.opportune.shared.Actor;
 
 /**
  * Imports .eml files and mbox files (told apart by content: an mbox starts with a {@code "From "}
- * line) into a mailbox, message by message through {@link MailIngestion}: so an import run twice
- * stores nothing twice, and a broken message is quarantined without stopping the rest.
+ * line) into a mailbox through {@link MailIngestion}, in batches ({@link MailIngestion#ingestAll}): so an
+ * import run twice stores nothing twice, a broken message is quarantined without stopping the rest,
+ * and a crash loses at most the batch in flight, which the next run stores.
  */
 @Service
 public class MailImporter {
+
+    /** Messages per batch (one transaction), and the bytes after which a batch is stored early. */
+    static final int BATCH = 250;
+    static final long BATCH_BYTES = 32L << 20;
 
     private static final Pattern ADDRESS = Pattern.compile(
             "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$");
@@ -102,6 +107,7 @@ public class MailImporter {
                 throw new UncheckedIOException("could not read " + file.name(), e);
             }
         }
+        counter.flush();
         var summary = counter.summary();
         transactions.executeWithoutResult(status -> events.publishEvent(new MailEvents.MailImported(actor, mailbox.id(),
                 mailbox.address(), summary.newMessages(), summary.duplicates(), summary.quarantined())));
@@ -131,6 +137,8 @@ public class MailImporter {
         private int newMessages;
         private int duplicates;
         private int quarantined;
+        private final List<IncomingMessage> batch = new ArrayList<>(BATCH);
+        private long batchBytes;
 
         Counter(long mailboxId, Progress progress) {
             this.mailboxId = mailboxId;
@@ -138,13 +146,27 @@ public class MailImporter {
         }
 
         void ingest(String origin, byte[] raw) {
-            var result = ingestion.ingest(IngestSource.imported(mailboxId, "import:" + origin), raw);
-            switch (result.outcome()) {
-                case NEW -> newMessages++;
-                case DUPLICATE -> duplicates++;
-                case QUARANTINED -> quarantined++;
+            batch.add(new IncomingMessage(IngestSource.imported(mailboxId, "import:" + origin), raw));
+            batchBytes += raw.length;
+            if (batch.size() >= BATCH || batchBytes >= BATCH_BYTES) {
+                flush();
             }
-            progress.messageRead(summary());
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (var result : ingestion.ingestAll(batch)) {
+                switch (result.outcome()) {
+                    case NEW -> newMessages++;
+                    case DUPLICATE -> duplicates++;
+                    case QUARANTINED -> quarantined++;
+                }
+                progress.messageRead(summary());
+            }
+            batch.clear();
+            batchBytes = 0;
         }
 
         ImportSummary summary() {

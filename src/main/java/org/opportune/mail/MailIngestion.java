@@ -1,5 +1,7 @@
 package org.opportune.mail;
 
+import java.util.List;
+
 import org.springframework.stereotype.Service;
 
 import org.opportune.mail.internal.IngestionPipeline;
@@ -25,5 +27,17 @@ public class MailIngestion {
      */
     public IngestResult ingest(IngestSource source, byte[] raw) {
         return pipeline.ingest(source, raw);
+    }
+
+    /**
+     * Ingests many messages at once, with the same outcome for each as {@link #ingest} one by one in
+     * that order (a repeat within the batch is a duplicate of the first), but parsed in parallel and
+     * stored in one transaction: the fast path for imports. A bad message is quarantined without
+     * failing the others.
+     *
+     * @return one result per message, in order
+     */
+    public List<IngestResult> ingestAll(List<IncomingMessage> messages) {
+        return pipeline.ingestAll(messages);
     }
 }

@@ -157,6 +157,88 @@ class MailImportIntegrationTests {
     }
 
     @Test
+    void aBatchStoresARepeatOnceAndQuarantinesABadMessageWithoutFailingTheOthers() {
+        var mailbox = mailboxes.ensureMailbox("batch-" + shortId() + "@demo.example");
+        var a = uniqueMessage("batch a");
+        var b = uniqueMessage("batch b");
+        var c = uniqueMessage("batch c");
+        var aDeliveredAgain = delivered(mailbox.address(), new String(a, StandardCharsets.US_ASCII));
+
+        var results = ingestion.ingestAll(List.of(incoming(mailbox, a), incoming(mailbox, b), incoming(mailbox, aDeliveredAgain),
+                incoming(mailbox, Hostile.hugeHeader(1024 * 1024)), incoming(mailbox, c), incoming(mailbox, b)));
+
+        assertThat(results).extracting(IngestResult::outcome).containsExactly(Outcome.NEW, Outcome.NEW, Outcome.DUPLICATE,
+                Outcome.QUARANTINED, Outcome.NEW, Outcome.DUPLICATE);
+        assertThat(results.get(2).messageId()).isEqualTo(results.get(0).messageId());
+        assertThat(results.get(5).messageId()).isEqualTo(results.get(1).messageId());
+        assertThat(messages.messageIdsInMailbox(mailbox.id())).containsExactlyInAnyOrder(results.get(0).messageId(),
+                results.get(1).messageId(), results.get(4).messageId());
+        assertThat(received.forMessage(results.get(0).messageId())).hasSize(1);
+        assertThat(quarantine.messages()).filteredOn(q -> q.mailboxAddress().equals(mailbox.address())).singleElement()
+                .satisfies(q -> assertThat(q.reason()).startsWith("unparseable MIME"));
+    }
+
+    @Test
+    void aBatchOnlyLinksMessagesStoredBeforeAndKeepsTheirAttachments() {
+        var sales = mailboxes.ensureMailbox("batch-sales-" + shortId() + "@demo.example");
+        var info = mailboxes.ensureMailbox("batch-info-" + shortId() + "@demo.example");
+        var mails = org.opportune.testing.MailCorpus.generate(System.nanoTime(), 120);
+        var first = ingestion.ingest(IngestSource.imported(sales.id(), "single"), mails.get(0).raw());
+
+        var toSales = ingestion.ingestAll(mails.stream().map(m -> new IncomingMessage(IngestSource.imported(sales.id(), "batch"), m.raw())).toList());
+        var toInfo = ingestion.ingestAll(mails.stream().map(m -> new IncomingMessage(IngestSource.imported(info.id(), "batch"), m.raw())).toList());
+
+        assertThat(toSales.get(0)).isEqualTo(new IngestResult(Outcome.DUPLICATE, first.messageId(), null));
+        assertThat(toSales.subList(1, 120)).allMatch(r -> r.outcome() == Outcome.NEW);
+        assertThat(toInfo).allMatch(r -> r.outcome() == Outcome.DUPLICATE);
+        assertThat(toInfo).extracting(IngestResult::messageId).isEqualTo(toSales.stream().map(IngestResult::messageId).toList());
+        assertThat(messages.messageIdsInMailbox(sales.id())).hasSize(120);
+        assertThat(messages.messageIdsInMailbox(info.id())).hasSize(120);
+        for (int i = 0; i < mails.size(); i++) {
+            var stored = messages.message(toSales.get(i).messageId()).orElseThrow();
+            assertThat(stored.messageIdHeader()).isEqualTo(mails.get(i).messageId());
+            assertThat(stored.mailboxIds()).containsExactlyInAnyOrder(sales.id(), info.id());
+            for (var attachment : stored.attachments()) {
+                try (var content = messages.attachmentContent(attachment.id())) {
+                    assertThat(content.readAllBytes()).hasSize((int) attachment.size());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        assertThat(toSales).allSatisfy(r -> assertThat(received.forMessage(r.messageId())).hasSize(1));
+    }
+
+    @Test
+    void aBatchRacingSingleIngestsOfTheSameMessagesStoresEachOnce() throws Exception {
+        var sales = mailboxes.ensureMailbox("batch-race-a-" + shortId() + "@demo.example");
+        var info = mailboxes.ensureMailbox("batch-race-b-" + shortId() + "@demo.example");
+        var mails = org.opportune.testing.MailCorpus.generate(System.nanoTime(), 300);
+        var executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<IngestResult>> batch = executor.submit(() -> ingestion.ingestAll(mails.stream()
+                    .map(m -> new IncomingMessage(IngestSource.imported(sales.id(), "batch"), m.raw())).toList()));
+            Future<List<IngestResult>> singles = executor.submit(() -> mails.stream()
+                    .map(m -> ingestion.ingest(IngestSource.imported(info.id(), "single"), m.raw())).toList());
+
+            var fromBatch = batch.get();
+            var fromSingles = singles.get();
+
+            assertThat(fromBatch).extracting(IngestResult::messageId)
+                    .isEqualTo(fromSingles.stream().map(IngestResult::messageId).toList());
+            for (int i = 0; i < mails.size(); i++) {
+                assertThat(List.of(fromBatch.get(i).outcome(), fromSingles.get(i).outcome()))
+                        .containsExactlyInAnyOrder(Outcome.NEW, Outcome.DUPLICATE);
+                assertThat(received.forMessage(fromBatch.get(i).messageId())).hasSize(1);
+            }
+            assertThat(messages.messageIdsInMailbox(sales.id())).hasSize(300);
+            assertThat(messages.messageIdsInMailbox(info.id())).hasSize(300);
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    @Test
     void storesHostileMessagesWithTheirContentAndWithoutNuls() throws IOException {
         var mailbox = mailboxes.ensureMailbox("hostile-" + shortId() + "@demo.example");
 
@@ -251,6 +333,10 @@ class MailImportIntegrationTests {
 
     private IngestResult ingest(MailboxView mailbox, byte[] raw) {
         return ingestion.ingest(IngestSource.imported(mailbox.id(), "test"), raw);
+    }
+
+    private static IncomingMessage incoming(MailboxView mailbox, byte[] raw) {
+        return new IncomingMessage(IngestSource.imported(mailbox.id(), "batch"), raw);
     }
 
     private MessageView message(IngestResult result) {

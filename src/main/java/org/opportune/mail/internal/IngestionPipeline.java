@@ -2,10 +2,16 @@ package org.opportune.mail.internal;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -14,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.opportune.mail.IncomingMessage;
 import org.opportune.mail.IngestResult;
 import org.opportune.mail.IngestSource;
 import org.opportune.mail.MailProperties;
@@ -23,13 +30,21 @@ import org.opportune.mail.MailProperties;
  * store attachments → persist and publish. A message that a step rejects, or that makes a step fail,
  * is quarantined with the reason; only infrastructure failures (database or disk unavailable)
  * propagate, so that the caller retries later instead of parking good mail.
+ *
+ * <p>A batch ({@link #ingestAll}) runs the steps up to storing attachments in parallel, one message
+ * per task on a small pool, and then deduplicates and persists the whole batch in one transaction
+ * ({@link BatchPersist}); when that fails, each message of the batch is persisted on its own.
  */
 @Component
-public class IngestionPipeline {
+public class IngestionPipeline implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionPipeline.class);
 
     private final List<IngestionStep> steps;
+    private final List<IngestionStep> prepareSteps;
+    private final List<IngestionStep> persistSteps;
+    private final BatchPersist batchPersist;
+    private final ExecutorService workers;
     private final BlobStore blobs;
     private final QuarantineStore quarantine;
     private final Clock clock;
@@ -39,6 +54,7 @@ public class IngestionPipeline {
         this.blobs = blobs;
         this.quarantine = quarantine;
         this.clock = clock;
+        var transactions = new TransactionTemplate(transactionManager);
         this.steps = List.of(
                 new KnownUidStep(messages),
                 new StoreRawStep(blobs),
@@ -46,11 +62,77 @@ public class IngestionPipeline {
                 new ParseStep(new MessageParser(limits)),
                 new DeduplicateStep(messages),
                 new StoreAttachmentsStep(blobs),
-                new PersistStep(messages, new TransactionTemplate(transactionManager), events, clock));
+                new PersistStep(messages, transactions, events, clock));
+        this.prepareSteps = List.of(steps.get(0), steps.get(1), steps.get(2), steps.get(3), steps.get(5));
+        this.persistSteps = List.of(steps.get(4), steps.get(6));
+        this.batchPersist = new BatchPersist(messages, transactions, events, clock);
+        this.workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
+            var thread = new Thread(runnable, "mail-ingestion");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public IngestResult ingest(IngestSource source, byte[] raw) {
         var ingestion = new Ingestion(source, raw, clock.instant());
+        run(ingestion, steps);
+        return finish(ingestion);
+    }
+
+    public List<IngestResult> ingestAll(List<IncomingMessage> batch) {
+        var receivedAt = clock.instant();
+        var ingestions = batch.stream().map(m -> new Ingestion(m.source(), m.raw(), receivedAt)).toList();
+        var prepared = new ArrayList<Future<?>>(ingestions.size());
+        for (var ingestion : ingestions) {
+            prepared.add(workers.submit(() -> run(ingestion, prepareSteps)));
+        }
+        for (var future : prepared) {
+            await(future);
+        }
+        var pending = ingestions.stream().filter(i -> !i.finished()).toList();
+        try {
+            var results = batchPersist.persist(pending);
+            for (int i = 0; i < pending.size(); i++) {
+                pending.get(i).finish(results.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (isInfrastructure(e)) {
+                throw e;
+            }
+            // a concurrent ingest of the same message, or one message the database refuses: one by one
+            log.debug("Persisting a batch of {} failed ({}); persisting its messages one by one", pending.size(), e.toString());
+            for (var ingestion : pending) {
+                ingestion.existingMessageId = null;
+                run(ingestion, persistSteps);
+            }
+        }
+        return ingestions.stream().map(this::finish).toList();
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdownNow();
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ingesting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void run(Ingestion ingestion, List<IngestionStep> steps) {
+        var source = ingestion.source;
         for (var step : steps) {
             if (ingestion.finished()) {
                 break;
@@ -67,6 +149,11 @@ public class IngestionPipeline {
                 ingestion.quarantine(reason(step, e));
             }
         }
+    }
+
+    private IngestResult finish(Ingestion ingestion) {
+        var source = ingestion.source;
+        var raw = ingestion.raw;
         var result = ingestion.result();
         if (result == null) {
             throw new IllegalStateException("ingestion ended without a result");

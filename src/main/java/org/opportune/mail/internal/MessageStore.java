@@ -1,24 +1,125 @@
 package org.opportune.mail.internal;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import org.opportune.mail.IngestSource;
 
-/** The write side of stored messages: lookups that ingestion needs and the inserts of one new message. */
+/**
+ * The write side of stored messages: lookups that ingestion needs, the inserts of one new message,
+ * and the same for a batch (JDBC batches; one {@code in (...)} query per 500 keys).
+ */
 @Repository
 public class MessageStore {
 
-    private final JdbcClient jdbc;
+    private static final int IN_LIST = 500;
 
-    MessageStore(JdbcClient jdbc) {
+    private static final String INSERT_MESSAGE = """
+            insert into messages (message_id_header, dedupe_key, raw_blob_key, raw_size, subject, from_address,
+                from_name, sent_at, received_at, in_reply_to, references_text, text_body, html_body,
+                has_attachments, parse_problems)
+            values (:messageId, :dedupeKey, :rawBlobKey, :rawSize, :subject, :fromAddress, :fromName, :sentAt,
+                :receivedAt, :inReplyTo, :references, :textBody, :htmlBody, :hasAttachments, :problems)
+            """;
+    private static final String INSERT_ADDRESS = """
+            insert into message_addresses (message_id, kind, position, address, name)
+            values (:message, :kind, :position, :address, :name)
+            """;
+    private static final String INSERT_ATTACHMENT = """
+            insert into attachments (message_id, position, file_name, content_type, size, blob_key, content_id, inline)
+            values (:message, :position, :fileName, :contentType, :size, :blobKey, :contentId, :inline)
+            """;
+    private static final String INSERT_LINK = """
+            insert into message_mailboxes (message_id, mailbox_id, folder, uid_validity, uid, origin, linked_at)
+            values (:message, :mailbox, :folder, :uidValidity, :uid, :origin, :linkedAt)
+            """;
+
+    /** A message to link to the mailbox (and folder, UID) of a source. */
+    record Link(long messageId, IngestSource source) {
+    }
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
+
+    MessageStore(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** The ids of those fingerprints that are stored. */
+    Map<String, Long> findByDedupeKeys(Collection<String> dedupeKeys) {
+        var found = new HashMap<String, Long>();
+        var keys = List.copyOf(dedupeKeys);
+        for (int from = 0; from < keys.size(); from += IN_LIST) {
+            jdbc.sql("select id, dedupe_key from messages where dedupe_key in (:keys)")
+                    .param("keys", keys.subList(from, Math.min(keys.size(), from + IN_LIST)))
+                    .query((rs, n) -> found.put(rs.getString("dedupe_key"), rs.getLong("id"))).list();
+        }
+        return found;
+    }
+
+    /** Which of these messages are linked to the source's mailbox and folder. */
+    List<Long> linkedMessageIds(IngestSource source, List<Long> messageIds) {
+        var linked = new ArrayList<Long>();
+        var ids = messageIds.stream().distinct().toList();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            linked.addAll(jdbc.sql("""
+                            select message_id from message_mailboxes
+                            where mailbox_id = :mailbox and folder = :folder and message_id in (:ids)
+                            """)
+                    .param("mailbox", source.mailboxId()).param("folder", folder(source))
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .query(Long.class).list());
+        }
+        return linked;
+    }
+
+    void insertMessages(List<Ingestion> ingestions) {
+        var rows = ingestions.stream().map(i -> messageRow(i.parsed(), i.dedupeKey, i.rawBlobKey, i.raw.length, i.receivedAt))
+                .toArray(MapSqlParameterSource[]::new);
+        batch.batchUpdate(INSERT_MESSAGE, rows);
+    }
+
+    void insertAddressesAndAttachments(List<Ingestion> ingestions, Map<String, Long> ids) {
+        var addresses = new ArrayList<MapSqlParameterSource>();
+        var attachments = new ArrayList<MapSqlParameterSource>();
+        for (var ingestion : ingestions) {
+            long id = ids.get(ingestion.dedupeKey);
+            int position = 0;
+            for (var address : ingestion.parsed().addresses()) {
+                addresses.add(addressRow(id, position++, address));
+            }
+            var parts = ingestion.parsed().attachments();
+            for (int i = 0; i < parts.size(); i++) {
+                attachments.add(attachmentRow(id, i, parts.get(i), ingestion.attachmentBlobKeys.get(i)));
+            }
+        }
+        if (!addresses.isEmpty()) {
+            batch.batchUpdate(INSERT_ADDRESS, addresses.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!attachments.isEmpty()) {
+            batch.batchUpdate(INSERT_ATTACHMENT, attachments.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    void link(List<Link> links, Instant linkedAt) {
+        if (!links.isEmpty()) {
+            batch.batchUpdate(INSERT_LINK, links.stream().map(l -> linkRow(l.messageId(), l.source(), linkedAt))
+                    .toArray(MapSqlParameterSource[]::new));
+        }
     }
 
     Optional<Long> findByUid(IngestSource source) {
@@ -49,74 +150,72 @@ public class MessageStore {
 
     long insertMessage(ParsedMessage parsed, String dedupeKey, String rawBlobKey, long rawSize, Instant receivedAt) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into messages (message_id_header, dedupe_key, raw_blob_key, raw_size, subject, from_address,
-                            from_name, sent_at, received_at, in_reply_to, references_text, text_body, html_body,
-                            has_attachments, parse_problems)
-                        values (:messageId, :dedupeKey, :rawBlobKey, :rawSize, :subject, :fromAddress, :fromName, :sentAt,
-                            :receivedAt, :inReplyTo, :references, :textBody, :htmlBody, :hasAttachments, :problems)
-                        """)
-                .param("messageId", parsed.messageId())
-                .param("dedupeKey", dedupeKey)
-                .param("rawBlobKey", rawBlobKey)
-                .param("rawSize", rawSize)
-                .param("subject", parsed.subject())
-                .param("fromAddress", parsed.fromAddress())
-                .param("fromName", parsed.fromName())
-                .param("sentAt", parsed.sentAt().atOffset(ZoneOffset.UTC))
-                .param("receivedAt", receivedAt.atOffset(ZoneOffset.UTC))
-                .param("inReplyTo", parsed.inReplyTo())
-                .param("references", parsed.references().isEmpty() ? null
-                        : String.join(" ", parsed.references().stream().map(id -> "<" + id + ">").toList()))
-                .param("textBody", parsed.textBody())
-                .param("htmlBody", parsed.htmlBody())
-                .param("hasAttachments", !parsed.attachments().isEmpty())
-                .param("problems", parsed.problems().isEmpty() ? null : String.join("\n", parsed.problems()))
-                .update(keys, "id");
+        batch.update(INSERT_MESSAGE, messageRow(parsed, dedupeKey, rawBlobKey, rawSize, receivedAt), keys, new String[] {"id"});
         return keys.getKeyAs(Number.class).longValue();
     }
 
     void insertAddresses(long messageId, List<ParsedMessage.Address> addresses) {
         int position = 0;
         for (var address : addresses) {
-            jdbc.sql("""
-                            insert into message_addresses (message_id, kind, position, address, name)
-                            values (:message, :kind, :position, :address, :name)
-                            """)
-                    .param("message", messageId).param("kind", address.kind().name()).param("position", position++)
-                    .param("address", address.address()).param("name", address.name())
-                    .update();
+            batch.update(INSERT_ADDRESS, addressRow(messageId, position++, address));
         }
     }
 
     void insertAttachments(long messageId, List<ParsedMessage.Attachment> attachments, List<String> blobKeys) {
         for (int i = 0; i < attachments.size(); i++) {
-            var attachment = attachments.get(i);
-            jdbc.sql("""
-                            insert into attachments (message_id, position, file_name, content_type, size, blob_key, content_id, inline)
-                            values (:message, :position, :fileName, :contentType, :size, :blobKey, :contentId, :inline)
-                            """)
-                    .param("message", messageId).param("position", i).param("fileName", attachment.fileName())
-                    .param("contentType", attachment.contentType()).param("size", (long) attachment.content().length)
-                    .param("blobKey", blobKeys.get(i)).param("contentId", attachment.contentId())
-                    .param("inline", attachment.inline())
-                    .update();
+            batch.update(INSERT_ATTACHMENT, attachmentRow(messageId, i, attachments.get(i), blobKeys.get(i)));
         }
     }
 
     void link(long messageId, IngestSource source, Instant linkedAt) {
-        jdbc.sql("""
-                        insert into message_mailboxes (message_id, mailbox_id, folder, uid_validity, uid, origin, linked_at)
-                        values (:message, :mailbox, :folder, :uidValidity, :uid, :origin, :linkedAt)
-                        """)
-                .param("message", messageId).param("mailbox", source.mailboxId()).param("folder", folder(source))
-                .param("uidValidity", source.uidValidity()).param("uid", source.uid())
-                .param("origin", Texts.truncate(Texts.oneLine(source.origin()), 1000))
-                .param("linkedAt", linkedAt.atOffset(ZoneOffset.UTC))
-                .update();
+        batch.update(INSERT_LINK, linkRow(messageId, source, linkedAt));
     }
 
-    private static String folder(IngestSource source) {
+    private static MapSqlParameterSource messageRow(ParsedMessage parsed, String dedupeKey, String rawBlobKey, long rawSize,
+            Instant receivedAt) {
+        return new MapSqlParameterSource()
+                .addValue("messageId", parsed.messageId())
+                .addValue("dedupeKey", dedupeKey)
+                .addValue("rawBlobKey", rawBlobKey)
+                .addValue("rawSize", rawSize)
+                .addValue("subject", parsed.subject())
+                .addValue("fromAddress", parsed.fromAddress())
+                .addValue("fromName", parsed.fromName(), Types.VARCHAR)
+                .addValue("sentAt", parsed.sentAt().atOffset(ZoneOffset.UTC))
+                .addValue("receivedAt", receivedAt.atOffset(ZoneOffset.UTC))
+                .addValue("inReplyTo", parsed.inReplyTo(), Types.VARCHAR)
+                .addValue("references", parsed.references().isEmpty() ? null
+                        : String.join(" ", parsed.references().stream().map(id -> "<" + id + ">").toList()), Types.VARCHAR)
+                .addValue("textBody", parsed.textBody(), Types.VARCHAR)
+                .addValue("htmlBody", parsed.htmlBody(), Types.VARCHAR)
+                .addValue("hasAttachments", !parsed.attachments().isEmpty())
+                .addValue("problems", parsed.problems().isEmpty() ? null : String.join("\n", parsed.problems()), Types.VARCHAR);
+    }
+
+    private static MapSqlParameterSource addressRow(long messageId, int position, ParsedMessage.Address address) {
+        return new MapSqlParameterSource()
+                .addValue("message", messageId).addValue("kind", address.kind().name()).addValue("position", position)
+                .addValue("address", address.address()).addValue("name", address.name(), Types.VARCHAR);
+    }
+
+    private static MapSqlParameterSource attachmentRow(long messageId, int position, ParsedMessage.Attachment attachment,
+            String blobKey) {
+        return new MapSqlParameterSource()
+                .addValue("message", messageId).addValue("position", position).addValue("fileName", attachment.fileName())
+                .addValue("contentType", attachment.contentType()).addValue("size", (long) attachment.content().length)
+                .addValue("blobKey", blobKey).addValue("contentId", attachment.contentId(), Types.VARCHAR)
+                .addValue("inline", attachment.inline());
+    }
+
+    private static MapSqlParameterSource linkRow(long messageId, IngestSource source, Instant linkedAt) {
+        return new MapSqlParameterSource()
+                .addValue("message", messageId).addValue("mailbox", source.mailboxId()).addValue("folder", folder(source))
+                .addValue("uidValidity", source.uidValidity()).addValue("uid", source.uid(), Types.BIGINT)
+                .addValue("origin", Texts.truncate(Texts.oneLine(source.origin()), 1000))
+                .addValue("linkedAt", linkedAt.atOffset(ZoneOffset.UTC));
+    }
+
+    static String folder(IngestSource source) {
         return Texts.truncate(source.folder(), 255);
     }
 }

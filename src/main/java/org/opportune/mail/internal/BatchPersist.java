@@ -1,0 +1,112 @@
+package org.opportune.mail.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.opportune.mail.IngestResult;
+import org.opportune.mail.IngestResult.Outcome;
+import org.opportune.mail.MessageReceived;
+
+/**
+ * {@link PersistStep} for a whole batch, in one transaction: one query finds which fingerprints are
+ * stored already, the new messages go in with JDBC batches (with their addresses, attachments and
+ * mailbox links), each publishes {@link MessageReceived} (kept by the event publication registry in
+ * the same transaction), and duplicates get the mailbox link they lack. A message that appears twice
+ * in a batch is new the first time and a duplicate after. When anything fails (a concurrent ingest
+ * stored one of them first, or the database refuses one), nothing of the batch is kept and the caller
+ * persists the messages one by one.
+ */
+final class BatchPersist {
+
+    private final MessageStore messages;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    BatchPersist(MessageStore messages, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.messages = messages;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** @return one result per ingestion, in order; the ingestions themselves are not finished here */
+    List<IngestResult> persist(List<Ingestion> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        for (var ingestion : batch) {
+            ingestion.dedupeKey = ingestion.parsed().dedupeKey();
+        }
+        return Objects.requireNonNull(transactions.execute(status -> store(batch)));
+    }
+
+    private List<IngestResult> store(List<Ingestion> batch) {
+        var keys = batch.stream().map(i -> i.dedupeKey).distinct().toList();
+        var ids = new HashMap<>(messages.findByDedupeKeys(keys));
+        var firsts = new LinkedHashMap<String, Ingestion>();
+        for (var ingestion : batch) {
+            if (!ids.containsKey(ingestion.dedupeKey)) {
+                firsts.putIfAbsent(ingestion.dedupeKey, ingestion);
+            }
+        }
+        var newOnes = List.copyOf(firsts.values());
+        if (!newOnes.isEmpty()) {
+            messages.insertMessages(newOnes);
+            var inserted = messages.findByDedupeKeys(firsts.keySet());
+            if (inserted.size() != newOnes.size()) {
+                throw new IllegalStateException("inserted " + newOnes.size() + " messages but found " + inserted.size());
+            }
+            ids.putAll(inserted);
+            messages.insertAddressesAndAttachments(newOnes, inserted);
+        }
+        var results = new ArrayList<IngestResult>(batch.size());
+        var links = new ArrayList<MessageStore.Link>();
+        var linked = linkedAlready(batch, ids);
+        var now = clock.instant();
+        for (var ingestion : batch) {
+            long id = ids.get(ingestion.dedupeKey);
+            var isNew = firsts.get(ingestion.dedupeKey) == ingestion;
+            if (linked.add(id + "\n" + ingestion.source.mailboxId() + "\n" + MessageStore.folder(ingestion.source))) {
+                links.add(new MessageStore.Link(id, ingestion.source));
+            }
+            results.add(new IngestResult(isNew ? Outcome.NEW : Outcome.DUPLICATE, id, null));
+        }
+        messages.link(links, now);
+        for (var ingestion : newOnes) {
+            var parsed = ingestion.parsed();
+            events.publishEvent(new MessageReceived(ids.get(ingestion.dedupeKey), parsed.messageId(), parsed.inReplyTo(),
+                    parsed.references(), parsed.subject(), parsed.fromAddress(), parsed.fromName(), parsed.participants(),
+                    parsed.sentAt(), ingestion.source.mailboxId()));
+        }
+        return results;
+    }
+
+    /** The links (message, mailbox and folder, joined by newlines) that exist already for the batch's messages. */
+    private Set<String> linkedAlready(List<Ingestion> batch, Map<String, Long> ids) {
+        var linked = new HashSet<String>();
+        var byMailboxAndFolder = new LinkedHashMap<String, List<Long>>();
+        var sources = new HashMap<String, Ingestion>();
+        for (var ingestion : batch) {
+            var key = ingestion.source.mailboxId() + "\n" + MessageStore.folder(ingestion.source);
+            byMailboxAndFolder.computeIfAbsent(key, k -> new ArrayList<>()).add(ids.get(ingestion.dedupeKey));
+            sources.putIfAbsent(key, ingestion);
+        }
+        byMailboxAndFolder.forEach((key, messageIds) -> {
+            for (var id : messages.linkedMessageIds(sources.get(key).source, messageIds)) {
+                linked.add(id + "\n" + key);
+            }
+        });
+        return linked;
+    }
+}

@@ -1,0 +1,142 @@
+package org.opportune.mail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.opportune.testing.JarProcess;
+import org.opportune.testing.MailCorpus;
+import org.opportune.testing.ProcessDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Kills the real application (a separate JVM, SIGKILL) in the middle of a large import, and shows
+ * that nothing is lost or stored twice: the same import run again stores exactly what was missing,
+ * and the threading of messages whose event was in flight at the crash happens after a restart
+ * (Spring Modulith's JDBC event publication registry republishes it). On H2 (file) and, with
+ * {@code -Dtest.postgres}, on PostgreSQL.
+ */
+class ImportCrashIntegrationTests {
+
+    static final String MAILBOX = "sales@crash.example";
+    static final Pattern SUMMARY = Pattern.compile("imported (\\d+) new, (\\d+) duplicate, (\\d+) quarantined");
+    static final int EMLS = 3000;
+    static final int IN_MBOX = 5000;
+    static final int COPIES = 50;
+
+    @TempDir
+    Path temp;
+
+    final List<JarProcess> processes = new ArrayList<>();
+    ProcessDatabase database;
+    Set<String> expectedIds;
+
+    @AfterEach
+    void killEverythingStarted() {
+        processes.forEach(JarProcess::close);
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void anImportKilledHalfwayAndRunAgainStoresEveryMessageExactlyOnceAndThreadsIt() throws IOException {
+        var corpus = corpus();
+        var unique = EMLS + IN_MBOX;
+        var read = unique + COPIES;
+        database = ProcessDatabase.create(temp.resolve("data"));
+
+        var killed = start("import-killed", "import", "--mailbox", MAILBOX, corpus.toString());
+        killed.awaitOutput(err -> err.contains(" messages read: "), true, Duration.ofMinutes(3));
+        killed.kill();
+        var storedAtCrash = database.count("select count(*) from messages");
+        var threadedAtCrash = database.count("select count(*) from conversation_messages");
+        System.out.printf("killed the import with %d of %d messages stored and %d threaded (%s)%n", storedAtCrash, unique,
+                threadedAtCrash, database.postgres() ? "PostgreSQL" : "H2");
+
+        assertThat(killed.isAlive()).isFalse();
+        assertThat(killed.exitValue()).isNotZero();
+        assertThat(killed.stdout()).doesNotContain("imported ");
+        assertThat(storedAtCrash).isPositive().isLessThan(unique);
+        assertNoOrphans();
+
+        var web = start("web-after-crash", "--server.port=0");
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(database.count("select count(*) from conversation_messages"))
+                        .isEqualTo(storedAtCrash));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+                .until(() -> database.count("select count(*) from event_publication where completion_date is null") == 0);
+        web.stop(Duration.ofSeconds(30));
+
+        var rerun = start("import-rerun", "import", "--mailbox", MAILBOX, corpus.toString());
+        var exit = rerun.awaitExit(Duration.ofMinutes(5));
+
+        assertThat(exit).as(rerun.stderr()).isZero();
+        var lines = rerun.stdout().strip().split("\\R");
+        var summary = SUMMARY.matcher(lines[lines.length - 1]);
+        assertThat(summary.matches()).as(rerun.stdout()).isTrue();
+        var newMessages = Long.parseLong(summary.group(1));
+        var duplicates = Long.parseLong(summary.group(2));
+        assertThat(summary.group(3)).isEqualTo("0");
+        assertThat(newMessages).isEqualTo(unique - storedAtCrash);
+        assertThat(newMessages + duplicates).isEqualTo(read);
+        assertEveryMessageStoredOnceAndLinkedOnce(unique);
+        assertNoOrphans();
+        assertThat(database.count("select count(*) from conversation_messages")).isEqualTo(unique);
+        assertThat(database.count("select count(*) from event_publication where completion_date is null")).isZero();
+    }
+
+    private Path corpus() throws IOException {
+        var mails = MailCorpus.generate(7, EMLS + IN_MBOX);
+        var folder = temp.resolve("corpus");
+        MailCorpus.writeEmls(mails.subList(0, EMLS), folder.resolve("eml"));
+        MailCorpus.writeMbox(mails.subList(EMLS, mails.size()), folder.resolve("archive.mbox"));
+        MailCorpus.writeEmls(mails.subList(EMLS + IN_MBOX - COPIES, mails.size()), folder.resolve("copies"));
+        expectedIds = new HashSet<>(mails.stream().map(MailCorpus.Mail::messageId).toList());
+        return folder;
+    }
+
+    private void assertEveryMessageStoredOnceAndLinkedOnce(int unique) {
+        var jdbc = database.jdbc();
+        var ids = jdbc.sql("select message_id_header from messages").query(String.class).list();
+        assertThat(ids).hasSize(unique).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(ids)).isEqualTo(expectedIds);
+        var links = jdbc.sql("""
+                        select count(*) as links, count(distinct l.message_id) as messages from message_mailboxes l
+                        join mailboxes m on m.id = l.mailbox_id where m.address = :address
+                        """)
+                .param("address", MAILBOX)
+                .query((rs, n) -> new long[] {rs.getLong("links"), rs.getLong("messages")}).single();
+        assertThat(links).containsExactly(unique, unique);
+        assertThat(database.count("select count(*) from message_mailboxes")).isEqualTo(unique);
+    }
+
+    private void assertNoOrphans() {
+        var jdbc = database.jdbc();
+        var keys = new ArrayList<String>(jdbc.sql("select raw_blob_key from messages").query(String.class).list());
+        keys.addAll(jdbc.sql("select blob_key from attachments").query(String.class).list());
+        var blobs = database.dataDir().resolve("blobs");
+        assertThat(keys).allSatisfy(key -> assertThat(blobs.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key))
+                .isRegularFile());
+        assertThat(database.count("select count(*) from messages m where not exists "
+                + "(select 1 from message_mailboxes l where l.message_id = m.id)")).isZero();
+    }
+
+    private JarProcess start(String name, String... args) {
+        var process = JarProcess.start(name, database, temp.resolve("logs"), args);
+        processes.add(process);
+        return process;
+    }
+}
