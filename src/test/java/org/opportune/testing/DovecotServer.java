@@ -121,6 +121,19 @@ public final class DovecotServer implements BeforeAllCallback, AfterAllCallback 
         });
     }
 
+    /** Appends many raw messages over one connection, in one APPEND per message. */
+    public void appendAll(String user, String password, String folder, java.util.List<byte[]> raws) {
+        withStore(user, password, store -> {
+            var target = store.getFolder(folder);
+            var session = Session.getInstance(new Properties());
+            for (var raw : raws) {
+                var message = new MimeMessage(session, new java.io.ByteArrayInputStream(raw));
+                message.setFlags(new Flags(), false);
+                target.appendMessages(new jakarta.mail.Message[] {message});
+            }
+        });
+    }
+
     public void createFolder(String user, String password, String folder) {
         withStore(user, password, store -> store.getFolder(folder).create(Folder.HOLDS_MESSAGES));
     }
