@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ImapSyncCrashIntegrationTests {
 
-    private static final int MESSAGES = 1500;
+    private static final int MESSAGES = 400;
     private static final String PASSWORD = "crash-sync-password";
     private static final String ADMIN_PASSWORD = "correct horse battery";
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
