@@ -40,6 +40,8 @@ public final class ImapConnector {
         properties.put(prefix + "writetimeout", Long.toString(connectTimeout.toMillis()));
         properties.put(prefix + "ssl.checkserveridentity", "true");
         properties.put(prefix + "peek", "true");
+        // fetch each message whole in one FETCH instead of 16 KB pieces: far fewer round trips per message
+        properties.put(prefix + "partialfetch", "false");
         if (settings.security() == MailSecurity.STARTTLS) {
             properties.put(prefix + "starttls.enable", "true");
             properties.put(prefix + "starttls.required", "true");
