@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
@@ -94,7 +95,7 @@ class ConversationThreading {
             return;
         }
         var facts = facts(event);
-        var lookups = new IndexLookups(ownAddresses());
+        var lookups = new IndexLookups();
         var decision = resolver.resolve(facts, lookups);
 
         long conversationId;
@@ -142,12 +143,9 @@ class ConversationThreading {
     /** The resolver's view of the index; remembers which Message-IDs it found, for {@link #record}. */
     private final class IndexLookups implements ThreadResolver.Lookups {
 
-        private final Set<String> ownAddresses;
         private final Map<String, Long> seen = new HashMap<>();
-
-        IndexLookups(Set<String> ownAddresses) {
-            this.ownAddresses = ownAddresses;
-        }
+        /** Read only when the subject fallback asks: most messages thread by Message-ID and never need it. */
+        private @Nullable Set<String> ownAddresses;
 
         @Override
         public Map<String, Long> conversationsByMessageId(Collection<String> messageIdHeaders) {
@@ -163,6 +161,9 @@ class ConversationThreading {
 
         @Override
         public boolean isOwnAddress(String address) {
+            if (ownAddresses == null) {
+                ownAddresses = ownAddresses();
+            }
             return ownAddresses.contains(address);
         }
     }
