@@ -122,8 +122,9 @@ class ImapSyncIntegrationTests {
         server.addUser(address.substring(0, address.indexOf('@')), PASSWORD);
         server.send(address, "after the outage");
 
-        soon().until(() -> subjects(mailbox).contains("after the outage"));
-        soon().until(() -> mailboxes.overview(mailbox.id()).status().lastError() == null);
+        // a restarted server and a backoff in progress: allow more than the usual few seconds under CI load
+        soon(Duration.ofSeconds(40)).until(() -> subjects(mailbox).contains("after the outage"));
+        soon(Duration.ofSeconds(40)).until(() -> mailboxes.overview(mailbox.id()).status().lastError() == null);
         assertThat(mailboxes.overview(mailbox.id()).status().state()).isIn("IDLE", "SYNCING");
         assertThat(subjects(mailbox)).containsExactlyInAnyOrder("before the outage", "after the outage");
     }
