@@ -1,6 +1,9 @@
 package org.opportune.conversation;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.opportune.shared.Actor;
 import org.opportune.shared.Audited;
@@ -51,5 +54,42 @@ public final class ConversationEvents {
         public Map<String, Object> after() {
             return Map.of("conversations", Map.of(Long.toString(targetConversationId), messagesAfter));
         }
+    }
+
+    /**
+     * The owner of a conversation changed: claimed (nobody before), assigned or handed over, or released
+     * (nobody after). Names are login names, as the trail shows them; ids are for notifications.
+     *
+     * @param kind {@code claimed}, {@code assigned} or {@code released}
+     */
+    public record ConversationOwnerChanged(Actor actor, long conversationId, String kind, @Nullable Long fromUserId,
+            @Nullable String fromName, @Nullable Long toUserId, @Nullable String toName, @Nullable String reason)
+            implements Audited {
+        public String action() { return "conversation." + kind; }
+        public String subjectType() { return CONVERSATION; }
+        public String subjectId() { return Long.toString(conversationId); }
+        public Map<String, Object> before() { return owner(fromName, null); }
+        public Map<String, Object> after() { return owner(toName, reason); }
+
+        private static Map<String, Object> owner(@Nullable String name, @Nullable String reason) {
+            var map = new LinkedHashMap<String, Object>();
+            map.put("owner", name == null ? "nobody" : name);
+            if (reason != null && !reason.isBlank()) {
+                map.put("reason", reason);
+            }
+            return map;
+        }
+    }
+
+    /**
+     * A conversation was archived, or reopened: by a person, or by the system because the customer
+     * wrote again.
+     */
+    public record ConversationStatusChanged(Actor actor, long conversationId, boolean archived) implements Audited {
+        public String action() { return archived ? "conversation.archived" : "conversation.reopened"; }
+        public String subjectType() { return CONVERSATION; }
+        public String subjectId() { return Long.toString(conversationId); }
+        public Map<String, Object> before() { return Map.of("status", archived ? "open" : "archived"); }
+        public Map<String, Object> after() { return Map.of("status", archived ? "archived" : "open"); }
     }
 }

@@ -23,13 +23,15 @@ public class ConversationService {
 
     private final ConversationRepository conversations;
     private final ThreadIndex index;
+    private final WorkStore work;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ConversationService(ConversationRepository conversations, ThreadIndex index, ApplicationEventPublisher events,
-            Clock clock) {
+    ConversationService(ConversationRepository conversations, ThreadIndex index, WorkStore work,
+            ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.index = index;
+        this.work = work;
         this.events = events;
         this.clock = clock;
     }
@@ -81,10 +83,12 @@ public class ConversationService {
         var target = load(targetConversationId);
         var other = load(otherConversationId);
         var targetBefore = target.messageCount();
+        var otherWork = work.find(other.id()).orElseThrow();
         index.moveAll(other.id(), target.id());
         target.absorb(other);
         conversations.delete(other);
         conversations.save(target);
+        work.absorb(target.id(), otherWork);
         events.publishEvent(new ConversationsMerged(actor, target.id(), other.id(), targetBefore, other.messageCount(),
                 target.messageCount()));
         return target.id();

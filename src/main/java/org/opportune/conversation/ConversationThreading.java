@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.opportune.conversation.ConversationEvents.ConversationStatusChanged;
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
 import org.opportune.conversation.ThreadResolver.Join;
 import org.opportune.conversation.ThreadResolver.JoinAndMerge;
@@ -57,18 +58,20 @@ class ConversationThreading {
     private final ConversationRepository conversations;
     private final ConversationService service;
     private final MailboxService mailboxes;
+    private final WorkStore work;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConversationThreading(ThreadResolver resolver, ThreadIndex index, ConversationRepository conversations,
-            ConversationService service, MailboxService mailboxes, TransactionTemplate transactions,
+            ConversationService service, MailboxService mailboxes, WorkStore work, TransactionTemplate transactions,
             ApplicationEventPublisher events, Clock clock) {
         this.resolver = resolver;
         this.index = index;
         this.conversations = conversations;
         this.service = service;
         this.mailboxes = mailboxes;
+        this.work = work;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
@@ -112,6 +115,7 @@ class ConversationThreading {
             conversationId = conversations.save(Conversation.startWith(event.subject(), event.sentAt(), clock)).id();
             record(conversationId, event, facts, lookups.seen);
         }
+        noteDirection(conversationId, event);
         events.publishEvent(new MessageThreaded(event.messageId(), conversationId,
                 decision instanceof ThreadResolver.StartNew));
     }
@@ -165,6 +169,25 @@ class ConversationThreading {
                 ownAddresses = ownAddresses();
             }
             return ownAddresses.contains(address);
+        }
+    }
+
+    /**
+     * Who wrote last: a message from one of our domains answers the customer; one from outside means we
+     * owe an answer, and reopens the conversation if it was archived before the message was sent.
+     */
+    private void noteDirection(long conversationId, MessageReceived event) {
+        var from = event.fromAddress().toLowerCase(Locale.ROOT);
+        var at = from.lastIndexOf('@');
+        var fromUs = at > 0 && mailboxes.ownDomains().contains(from.substring(at + 1));
+        work.noteMessage(conversationId, fromUs, event.sentAt());
+        if (!fromUs) {
+            work.find(conversationId)
+                    .filter(state -> state.archived() && state.archivedAt() != null
+                            && event.sentAt().isAfter(state.archivedAt()))
+                    .filter(state -> work.reopen(conversationId))
+                    .ifPresent(state -> events.publishEvent(
+                            new ConversationStatusChanged(Actor.system(), conversationId, false)));
         }
     }
 

@@ -1,0 +1,127 @@
+package org.opportune.conversation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The work columns of {@code conversations}: owner, open or archived, who wrote last. Changed by
+ * single guarded updates, so that two people acting at once cannot both win: a claim only sets an
+ * owner where there is none, a hand-over only where the owner is still the one the person saw.
+ */
+@Repository
+class WorkStore {
+
+    private final JdbcClient jdbc;
+
+    WorkStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ConversationState> find(long conversationId) {
+        return jdbc.sql("""
+                select id, subject, message_count, first_message_at, last_message_at, owner_id, status, archived_at,
+                       waiting_on_us, last_inbound_at, last_outbound_at
+                from conversations where id = :id""")
+                .param("id", conversationId)
+                .query((rs, n) -> new ConversationState(rs.getLong("id"), rs.getString("subject"),
+                        rs.getInt("message_count"), instant(rs.getObject("first_message_at", OffsetDateTime.class)),
+                        instant(rs.getObject("last_message_at", OffsetDateTime.class)),
+                        rs.getObject("owner_id", Long.class), "archived".equals(rs.getString("status")),
+                        nullableInstant(rs.getObject("archived_at", OffsetDateTime.class)), rs.getBoolean("waiting_on_us"),
+                        nullableInstant(rs.getObject("last_inbound_at", OffsetDateTime.class)),
+                        nullableInstant(rs.getObject("last_outbound_at", OffsetDateTime.class))))
+                .optional();
+    }
+
+    /** Sets the owner only if there is none; {@code false} when someone else was first. */
+    boolean claim(long conversationId, long userId) {
+        return jdbc.sql("update conversations set owner_id = :userId where id = :id and owner_id is null")
+                .param("userId", userId)
+                .param("id", conversationId)
+                .update() == 1;
+    }
+
+    /** Changes the owner only if it is still {@code expected}; {@code false} when it changed meanwhile. */
+    boolean changeOwner(long conversationId, @Nullable Long expected, @Nullable Long owner) {
+        var sql = expected == null
+                ? "update conversations set owner_id = :owner where id = :id and owner_id is null"
+                : "update conversations set owner_id = :owner where id = :id and owner_id = :expected";
+        var statement = jdbc.sql(sql).param("owner", owner).param("id", conversationId);
+        if (expected != null) {
+            statement = statement.param("expected", expected);
+        }
+        return statement.update() == 1;
+    }
+
+    boolean archive(long conversationId, Instant at) {
+        return jdbc.sql("update conversations set status = 'archived', archived_at = :at where id = :id and status = 'open'")
+                .param("at", utc(at))
+                .param("id", conversationId)
+                .update() == 1;
+    }
+
+    boolean reopen(long conversationId) {
+        return jdbc.sql("update conversations set status = 'open', archived_at = null where id = :id and status = 'archived'")
+                .param("id", conversationId)
+                .update() == 1;
+    }
+
+    /**
+     * Notes a message in the conversation: who wrote last decides whether we owe an answer. Called with
+     * the conversation's row locked (threading locks it), so the read and the write cannot interleave.
+     */
+    void noteMessage(long conversationId, boolean fromUs, Instant sentAt) {
+        var state = find(conversationId).orElseThrow(() -> ConversationNotFoundException.forId(conversationId));
+        var lastInbound = state.lastInboundAt();
+        var lastOutbound = state.lastOutboundAt();
+        if (fromUs) {
+            lastOutbound = later(lastOutbound, sentAt);
+        } else {
+            lastInbound = later(lastInbound, sentAt);
+        }
+        var waiting = lastInbound != null && (lastOutbound == null || lastInbound.isAfter(lastOutbound));
+        jdbc.sql("""
+                update conversations set last_inbound_at = :inbound, last_outbound_at = :outbound, waiting_on_us = :waiting
+                where id = :id""")
+                .param("inbound", lastInbound == null ? null : utc(lastInbound))
+                .param("outbound", lastOutbound == null ? null : utc(lastOutbound))
+                .param("waiting", waiting)
+                .param("id", conversationId)
+                .update();
+    }
+
+    /** After a merge: the merged conversation's owner carries over when the target had none, and who wrote last is recounted. */
+    void absorb(long targetId, ConversationState merged) {
+        if (merged.ownerId() != null) {
+            changeOwner(targetId, null, merged.ownerId());
+        }
+        if (merged.lastInboundAt() != null) {
+            noteMessage(targetId, false, merged.lastInboundAt());
+        }
+        if (merged.lastOutboundAt() != null) {
+            noteMessage(targetId, true, merged.lastOutboundAt());
+        }
+    }
+
+    private static @Nullable Instant later(@Nullable Instant current, Instant candidate) {
+        return current == null || candidate.isAfter(current) ? candidate : current;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time.toInstant();
+    }
+
+    private static @Nullable Instant nullableInstant(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}
