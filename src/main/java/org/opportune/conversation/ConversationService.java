@@ -24,14 +24,16 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final ThreadIndex index;
     private final WorkStore work;
+    private final ConversationCategories categories;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, ThreadIndex index, WorkStore work,
-            ApplicationEventPublisher events, Clock clock) {
+            ConversationCategories categories, ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.index = index;
         this.work = work;
+        this.categories = categories;
         this.events = events;
         this.clock = clock;
     }
@@ -40,6 +42,12 @@ public class ConversationService {
     @Transactional(readOnly = true)
     public List<ConversationLine> threadsOf(long mailboxId) {
         return index.threadsOf(mailboxId);
+    }
+
+    /** The ids of the conversation's messages, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Long> messageIds(long conversationId) {
+        return index.messageIds(conversationId);
     }
 
     /** The conversation the message is in; empty until it was threaded. */
@@ -64,6 +72,8 @@ public class ConversationService {
         index.move(message, created.id());
         from.lose(index.span(from.id()));
         conversations.save(from);
+        categories.recount(from.id());
+        categories.recount(created.id());
         events.publishEvent(new ConversationSplit(actor, messageId, from.id(), created.id()));
         return created.id();
     }
@@ -89,6 +99,7 @@ public class ConversationService {
         conversations.delete(other);
         conversations.save(target);
         work.absorb(target.id(), otherWork);
+        categories.recount(target.id());
         events.publishEvent(new ConversationsMerged(actor, target.id(), other.id(), targetBefore, other.messageCount(),
                 target.messageCount()));
         return target.id();

@@ -59,12 +59,14 @@ class ConversationThreading {
     private final ConversationService service;
     private final MailboxService mailboxes;
     private final WorkStore work;
+    private final ConversationCategories categories;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConversationThreading(ThreadResolver resolver, ThreadIndex index, ConversationRepository conversations,
-            ConversationService service, MailboxService mailboxes, WorkStore work, TransactionTemplate transactions,
+            ConversationService service, MailboxService mailboxes, WorkStore work, ConversationCategories categories,
+            TransactionTemplate transactions,
             ApplicationEventPublisher events, Clock clock) {
         this.resolver = resolver;
         this.index = index;
@@ -72,6 +74,7 @@ class ConversationThreading {
         this.service = service;
         this.mailboxes = mailboxes;
         this.work = work;
+        this.categories = categories;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
@@ -116,6 +119,7 @@ class ConversationThreading {
             record(conversationId, event, facts, lookups.seen);
         }
         noteDirection(conversationId, event);
+        categories.recount(conversationId);
         events.publishEvent(new MessageThreaded(event.messageId(), conversationId,
                 decision instanceof ThreadResolver.StartNew));
     }

@@ -163,6 +163,13 @@ class ThreadIndex {
                 .update();
     }
 
+    List<Long> messageIds(long conversationId) {
+        return jdbc.sql("select message_id from conversation_messages where conversation_id = :id order by sent_at, message_id")
+                .param("id", conversationId)
+                .query(Long.class)
+                .list();
+    }
+
     MessageSpan span(long conversationId) {
         return jdbc.sql("""
                 select count(*), min(sent_at), max(sent_at) from conversation_messages

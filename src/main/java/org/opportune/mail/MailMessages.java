@@ -39,6 +39,19 @@ public class MailMessages {
         return queries.message(id);
     }
 
+    /** Summaries of these messages, for list rows; unknown ids are left out. */
+    public List<MessageSummary> summaries(java.util.Collection<Long> messageIds) {
+        return messageIds.isEmpty() ? List.of() : queries.summaries(messageIds);
+    }
+
+    /**
+     * The ids of the newest messages whose subject, sender or text contains {@code text} (ignoring case),
+     * newest first, at most {@code limit}.
+     */
+    public List<Long> search(String text, int limit) {
+        return text.isBlank() ? List.of() : queries.search(text.strip(), limit);
+    }
+
     /** The ids of every message linked to that mailbox, oldest first. */
     public List<Long> messageIdsInMailbox(long mailboxId) {
         return queries.messageIdsInMailbox(mailboxId);

@@ -84,6 +84,7 @@ public class TriageService {
         }
         var result = classify(mail, ownDomains(Set.of()));
         store.insert(messageId, result, clock.instant());
+        events.publishEvent(new MessageTriaged(messageId, result.category()));
         if (result.category() == Category.BUYING_SIGNAL) {
             events.publishEvent(new BuyingSignalDetected(messageId, result.explanation()));
         }
@@ -107,6 +108,7 @@ public class TriageService {
             store.rememberSender(sender, category, actor.name(), now);
         }
         events.publishEvent(new TriageOverridden(actor, messageId, before.category(), category, sender, remember));
+        events.publishEvent(new MessageTriaged(messageId, category));
         return store.find(messageId).orElseThrow();
     }
 

@@ -42,6 +42,19 @@ public final class Browser {
         return response;
     }
 
+    /** A GET whose body is read as it comes, such as a server-sent event stream; the caller closes it. */
+    public HttpResponse<java.io.InputStream> stream(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET as HTMX sends it, so the server answers with just the fragment. */
     public HttpResponse<String> getHtmx(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET().build());

@@ -11,7 +11,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 import org.opportune.identity.IdentityProperties;
 import org.opportune.identity.IdentityService;
@@ -41,6 +46,9 @@ public class SecurityConfig {
             "base-uri 'none'",
             "object-src 'none'");
 
+    /** The one thing we frame ourselves: a message's sanitised HTML on the conversation page. */
+    static final String FRAMED_PATH = "/messages/*/body";
+
     static final String[] PUBLIC_PATHS = {
             "/login", "/login/**", "/setup", "/css/**", "/js/**", "/webjars/**", "/favicon.svg",
             "/actuator/health", "/actuator/health/**", "/actuator/info"};
@@ -66,7 +74,11 @@ public class SecurityConfig {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                        .frameOptions(frame -> frame.deny()))
+                        // DENY everywhere but a message body, which sits in our own sandboxed frame (it sets SAMEORIGIN)
+                        .frameOptions(frame -> frame.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(FRAMED_PATH)),
+                                new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY))))
                 .addFilterBefore(new LoginThrottleFilter(identity), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SetupRedirectFilter(identity), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);

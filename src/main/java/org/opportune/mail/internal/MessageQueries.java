@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import org.opportune.mail.AttachmentView;
+import org.opportune.mail.MessageSummary;
 import org.opportune.mail.MessageView;
 import org.opportune.mail.MessageView.MessageAddress;
 
@@ -33,6 +35,35 @@ public class MessageQueries {
                 .param("id", id)
                 .query((rs, n) -> view(rs))
                 .optional();
+    }
+
+    public List<MessageSummary> summaries(Collection<Long> messageIds) {
+        return jdbc.sql("""
+                        select id, from_address, from_name, sent_at, has_attachments,
+                               substring(text_body from 1 for 600) as text_start,
+                               substring(html_body from 1 for 4000) as html_start
+                        from messages where id in (:ids)""")
+                .param("ids", List.copyOf(messageIds))
+                .query((rs, n) -> new MessageSummary(rs.getLong("id"), rs.getString("from_address"),
+                        rs.getString("from_name"), rs.getObject("sent_at", OffsetDateTime.class).toInstant(),
+                        Snippets.of(rs.getString("text_start"), rs.getString("html_start")),
+                        rs.getBoolean("has_attachments")))
+                .list();
+    }
+
+    public List<Long> search(String text, int limit) {
+        var pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                        select id from messages
+                        where lower(subject) like :pattern or lower(from_address) like :pattern
+                           or lower(coalesce(from_name, '')) like :pattern or lower(text_body) like :pattern
+                        order by sent_at desc
+                        limit :limit""")
+                .param("pattern", pattern)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
     }
 
     public List<Long> messageIdsInMailbox(long mailboxId) {

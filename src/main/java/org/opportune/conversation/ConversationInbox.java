@@ -1,0 +1,161 @@
+package org.opportune.conversation;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.time.OffsetDateTime;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.opportune.mail.MailMessages;
+
+/**
+ * The shared inbox's lists: conversations by view (unassigned, mine, waiting on us, all open,
+ * archived), filtered by mailbox, owner, category and search, newest activity first, with the counts
+ * of every view. Pages by offset; the indexes on {@code conversations} serve each view in order.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ConversationInbox {
+
+    /** How many matching messages and subjects a search looks at. */
+    private static final int SEARCH_LIMIT = 500;
+
+    private final JdbcClient jdbc;
+    private final MailMessages messages;
+
+    ConversationInbox(JdbcClient jdbc, MailMessages messages) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    public List<InboxRow> list(InboxQuery query) {
+        var where = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        where.add(viewCondition(query.view()));
+        if (query.view() == InboxView.MINE) {
+            params.put("me", query.me());
+        }
+        filters(query.mailboxId(), query.ownerId(), query.category(), where, params);
+        if (query.search() != null && !query.search().isBlank()) {
+            var ids = searchIds(query.search());
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            where.add("c.id in (:searchIds)");
+            params.put("searchIds", ids);
+        }
+        params.put("limit", query.limit());
+        params.put("offset", query.offset());
+        var rows = jdbc.sql("""
+                select c.id, c.subject, c.message_count, c.last_message_at, c.owner_id, c.status, c.waiting_on_us, c.category
+                from conversations c
+                where %s
+                order by c.last_message_at desc, c.id desc
+                limit :limit offset :offset""".formatted(String.join(" and ", where)))
+                .params(params)
+                .query((rs, n) -> new InboxRow(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, Long.class),
+                        "archived".equals(rs.getString(6)), rs.getBoolean(7), rs.getString(8), 0))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var latest = latestMessages(rows.stream().map(InboxRow::id).toList());
+        return rows.stream().map(row -> row.withLastMessageId(latest.getOrDefault(row.id(), 0L))).toList();
+    }
+
+    /** How many conversations each view holds, with the same mailbox, owner and category filters. */
+    public Map<InboxView, Long> counts(long me, @Nullable Long mailboxId, @Nullable Long ownerId, @Nullable String category) {
+        var where = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        where.add("1 = 1");
+        filters(mailboxId, ownerId, category, where, params);
+        params.put("me", me);
+        var counts = new EnumMap<InboxView, Long>(InboxView.class);
+        jdbc.sql("""
+                select
+                  coalesce(sum(case when c.status = 'open' and c.owner_id is null then 1 else 0 end), 0),
+                  coalesce(sum(case when c.status = 'open' and c.owner_id = :me then 1 else 0 end), 0),
+                  coalesce(sum(case when c.status = 'open' and c.waiting_on_us then 1 else 0 end), 0),
+                  coalesce(sum(case when c.status = 'open' then 1 else 0 end), 0),
+                  coalesce(sum(case when c.status = 'archived' then 1 else 0 end), 0)
+                from conversations c where %s""".formatted(String.join(" and ", where)))
+                .params(params)
+                .query(rs -> {
+                    var views = InboxView.values();
+                    for (int i = 0; i < views.length; i++) {
+                        counts.put(views[i], rs.getLong(i + 1));
+                    }
+                });
+        return counts;
+    }
+
+    private static String viewCondition(InboxView view) {
+        return switch (view) {
+            case UNASSIGNED -> "c.status = 'open' and c.owner_id is null";
+            case MINE -> "c.status = 'open' and c.owner_id = :me";
+            case WAITING -> "c.status = 'open' and c.waiting_on_us = true";
+            case OPEN -> "c.status = 'open'";
+            case ARCHIVED -> "c.status = 'archived'";
+        };
+    }
+
+    private static void filters(@Nullable Long mailboxId, @Nullable Long ownerId, @Nullable String category,
+            List<String> where, Map<String, Object> params) {
+        if (mailboxId != null) {
+            where.add("exists (select 1 from conversation_messages m where m.conversation_id = c.id and m.mailbox_id = :mailbox)");
+            params.put("mailbox", mailboxId);
+        }
+        if (ownerId != null) {
+            where.add("c.owner_id = :owner");
+            params.put("owner", ownerId);
+        }
+        if (category != null && !category.isBlank()) {
+            where.add("c.category = :category");
+            params.put("category", category);
+        }
+    }
+
+    /** Conversations whose subject, a participant's address, or a message (subject, sender, text) matches. */
+    private List<Long> searchIds(String search) {
+        var pattern = "%" + search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        var ids = new LinkedHashSet<Long>(jdbc.sql("""
+                select id from conversations where lower(subject) like :pattern order by last_message_at desc limit :limit""")
+                .param("pattern", pattern).param("limit", SEARCH_LIMIT).query(Long.class).list());
+        ids.addAll(jdbc.sql("""
+                select distinct m.conversation_id from conversation_message_participants p
+                join conversation_messages m on m.message_id = p.message_id
+                where p.address like :pattern""")
+                .param("pattern", pattern).query(Long.class).stream().limit(SEARCH_LIMIT).toList());
+        var messageIds = messages.search(search, SEARCH_LIMIT);
+        if (!messageIds.isEmpty()) {
+            ids.addAll(jdbc.sql("select distinct conversation_id from conversation_messages where message_id in (:ids)")
+                    .param("ids", messageIds).query(Long.class).list());
+        }
+        return List.copyOf(ids);
+    }
+
+    private Map<Long, Long> latestMessages(List<Long> conversationIds) {
+        var latest = new HashMap<Long, Long>();
+        jdbc.sql("""
+                select conversation_id, message_id from (
+                  select conversation_id, message_id,
+                         row_number() over (partition by conversation_id order by sent_at desc, message_id desc) as position
+                  from conversation_messages where conversation_id in (:ids)) ranked
+                where position = 1""")
+                .param("ids", conversationIds)
+                .query(rs -> {
+                    latest.put(rs.getLong(1), rs.getLong(2));
+                });
+        return latest;
+    }
+}

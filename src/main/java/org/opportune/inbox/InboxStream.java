@@ -1,0 +1,87 @@
+package org.opportune.inbox;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import org.opportune.conversation.ConversationEvents.ConversationOwnerChanged;
+import org.opportune.conversation.ConversationEvents.ConversationStatusChanged;
+import org.opportune.conversation.ConversationEvents.MessageThreaded;
+
+/**
+ * Live inbox: every open inbox page listens here (server-sent events) and refreshes its list when a
+ * message is threaded or a conversation changes owner or status. Sent after the change commits, so a
+ * page that refreshes sees it. This node's changes only; across nodes it would need PostgreSQL
+ * LISTEN/NOTIFY (not built yet).
+ */
+@RestController
+class InboxStream {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxStream.class);
+    /** Browsers reconnect by themselves; a bounded life keeps dead connections from piling up. */
+    private static final long TIMEOUT_MILLIS = 30 * 60 * 1000L;
+
+    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+
+    @GetMapping(value = "/inbox/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAuthority('INBOX_VIEW')")
+    SseEmitter stream() throws IOException {
+        var emitter = new SseEmitter(TIMEOUT_MILLIS);
+        emitters.add(emitter);
+        emitter.onCompletion(() -> emitters.remove(emitter));
+        emitter.onTimeout(() -> emitters.remove(emitter));
+        emitter.onError(e -> emitters.remove(emitter));
+        emitter.send(SseEmitter.event().name("ready").data("ok"));
+        return emitter;
+    }
+
+    @EventListener
+    void on(MessageThreaded event) {
+        afterCommit("message", event.conversationId());
+    }
+
+    @EventListener
+    void on(ConversationOwnerChanged event) {
+        afterCommit("owner", event.conversationId());
+    }
+
+    @EventListener
+    void on(ConversationStatusChanged event) {
+        afterCommit("status", event.conversationId());
+    }
+
+    private void afterCommit(String what, long conversationId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    broadcast(what, conversationId);
+                }
+            });
+        } else {
+            broadcast(what, conversationId);
+        }
+    }
+
+    void broadcast(String what, long conversationId) {
+        for (var emitter : emitters) {
+            try {
+                emitter.send(SseEmitter.event().name("inbox").data(what + ":" + conversationId));
+            } catch (IOException | IllegalStateException e) {
+                log.debug("Dropping a closed inbox stream: {}", e.getMessage());
+                emitters.remove(emitter);
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.opportune.inbox;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import org.opportune.conversation.ConversationService;
+import org.opportune.identity.IdentityService;
+import org.opportune.identity.Role;
+import org.opportune.mail.IngestSource;
+import org.opportune.mail.MailIngestion;
+import org.opportune.mail.MailboxService;
+import org.opportune.shared.Actor;
+import org.opportune.testing.Browser;
+import org.opportune.testing.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The inbox and the conversation page, over real mail through the ingestion path and real HTTP. */
+@IntegrationTest
+class InboxIntegrationTests {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MailboxService mailboxes;
+
+    @Autowired
+    MailIngestion ingestion;
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    IdentityService identity;
+
+    private long mailboxId;
+    private String run;
+
+    @BeforeEach
+    void mailbox() {
+        mailboxId = mailboxes.ensureMailbox("sales@inbox-test.example").id();
+        run = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aNewLeadShowsInUnassignedWithItsBadgeAndMovesToMineWhenClaimed() {
+        var conversationId = deliver(plain("lead-" + run, "Lena Vogt <lena@northwind.example>",
+                "Quote for 40 standing desks " + run, "Hello, can you send us a quote for 40 standing desks? Lena"));
+        var rep = signedIn(Role.REP);
+        await().atMost(Duration.ofSeconds(30)).until(() -> rep.get("/inbox?view=unassigned&q=" + run).body().contains("Buying signal"));
+
+        var unassigned = rep.get("/inbox?view=unassigned&q=" + run);
+        assertThat(unassigned.statusCode()).isEqualTo(200);
+        assertThat(unassigned.body()).contains("Quote for 40 standing desks " + run, "Lena Vogt",
+                "can you send us a quote for 40 standing desks", "Buying signal", "Waiting on us");
+
+        rep.post("/conversations/" + conversationId + "/claim", Map.of("back", "/inbox"));
+
+        assertThat(rep.get("/inbox?view=unassigned&q=" + run).body()).doesNotContain("Quote for 40 standing desks " + run);
+        assertThat(rep.get("/inbox?view=mine").body()).contains("Quote for 40 standing desks " + run);
+        assertThat(rep.get("/conversations/" + conversationId).body()).contains("Test Sales rep");
+    }
+
+    @Test
+    void searchFindsAConversationByAWordInTheBodyAndFiltersNarrowIt() {
+        deliver(plain("body-" + run, "Jonas <jonas@alpen-holz.example>", "Frage " + run,
+                "Wir brauchen ein Angebot für Eichenparkett-" + run + " in 300 m²."));
+        var rep = signedIn(Role.REP);
+
+        var found = rep.getHtmx("/inbox?view=open&q=eichenparkett-" + run);
+        var filteredOut = rep.getHtmx("/inbox?view=open&q=eichenparkett-" + run + "&category=bulk");
+
+        assertThat(found.body()).contains("Frage " + run).doesNotContain("<html");
+        assertThat(filteredOut.body()).doesNotContain("Frage " + run).contains("Nothing matches these filters");
+    }
+
+    @Test
+    void htmlMailIsShownSanitisedInASandboxedFrameWithItsOwnPolicy() {
+        var conversationId = deliver(html("html-" + run, "Eve <eve@hostile.example>", "Offer " + run, """
+                <html><head><meta http-equiv="refresh" content="0;url=https://evil.example/"></head>
+                <body onload="alert(1)"><p>Our best offer</p><script>alert(2)</script>
+                <a href="javascript:alert(3)">click</a><img src="https://tracker.example/p.gif"></body></html>"""));
+        var rep = signedIn(Role.REP);
+        var messageId = conversations.messageIds(conversationId).get(0);
+
+        var page = rep.get("/conversations/" + conversationId);
+        var body = rep.get("/messages/" + messageId + "/body");
+
+        assertThat(page.body()).contains("<iframe class=\"mail-frame\"", "sandbox=\"allow-popups allow-popups-to-escape-sandbox\"",
+                "src=\"/messages/" + messageId + "/body\"").doesNotContain("alert(");
+        assertThat(body.statusCode()).isEqualTo(200);
+        assertThat(body.body()).contains("Our best offer").doesNotContain("alert(", "<script", "http-equiv", "tracker.example");
+        assertThat(body.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'none'", "img-src 'self' data:", "frame-ancestors 'self'").doesNotContain("script-src"));
+        assertThat(body.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+    }
+
+    @Test
+    void anHtmlAttachmentIsDownloadedAsBytesNeverShown() {
+        var conversationId = deliver(withAttachment("att-" + run, "Lena <lena@northwind.example>", "Files " + run));
+        var rep = signedIn(Role.REP);
+        var page = rep.get("/conversations/" + conversationId).body();
+        var attachmentId = page.replaceAll("(?s).*href=\"/attachments/(\\d+)\".*", "$1");
+
+        var download = rep.get("/attachments/" + attachmentId);
+
+        assertThat(page).contains("page.html");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(download.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).startsWith("attachment;").contains("page.html"));
+        assertThat(rep.get("/attachments/99999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anOpenInboxHearsOfNewMailWithoutAReload() throws Exception {
+        var rep = signedIn(Role.REP);
+        var stream = CompletableFuture.supplyAsync(() -> firstInboxEvent(rep));
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(300)).until(() -> true);
+
+        var conversationId = deliver(plain("live-" + run, "Lena <lena@northwind.example>", "Live " + run, "Hi"));
+
+        assertThat(stream.get(20, TimeUnit.SECONDS)).isEqualTo("data:message:" + conversationId);
+    }
+
+    @Test
+    void aViewerReadsTheInboxButSeesNoClaimButton() {
+        var conversationId = deliver(plain("viewer-" + run, "Lena <lena@northwind.example>", "Viewer " + run, "Hi"));
+        var viewer = signedIn(Role.VIEWER);
+
+        var page = viewer.get("/conversations/" + conversationId);
+        var claim = viewer.post("/conversations/" + conversationId + "/claim", Map.of());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Viewer " + run).doesNotContain("id=\"claim\"");
+        assertThat(claim.statusCode()).isEqualTo(403);
+    }
+
+    private String firstInboxEvent(Browser browser) {
+        try {
+            var response = browser.stream("/inbox/stream");
+            try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                var inInbox = false;
+                for (String line; (line = reader.readLine()) != null; ) {
+                    if (line.equals("event:inbox")) {
+                        inInbox = true;
+                    } else if (inInbox && line.startsWith("data:")) {
+                        return line;
+                    }
+                }
+            }
+            return "stream ended";
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    private long deliver(String raw) {
+        var result = ingestion.ingest(IngestSource.imported(mailboxId, "test"), raw.getBytes(StandardCharsets.UTF_8));
+        assertThat(result.messageId()).as(result.toString()).isNotNull();
+        await().atMost(Duration.ofSeconds(30)).until(() -> conversations.conversationOf(result.messageId()).isPresent());
+        return conversations.conversationOf(result.messageId()).orElseThrow();
+    }
+
+    private String plain(String key, String from, String subject, String text) {
+        return """
+                From: %s
+                To: sales@inbox-test.example
+                Subject: %s
+                Message-ID: <%s@inbox-test.example>
+                Date: Mon, 4 May 2026 09:00:00 +0000
+                Content-Type: text/plain; charset=utf-8
+
+                %s
+                """.formatted(from, subject, key, text).replace("\n", "\r\n");
+    }
+
+    private String html(String key, String from, String subject, String html) {
+        return """
+                From: %s
+                To: sales@inbox-test.example
+                Subject: %s
+                Message-ID: <%s@inbox-test.example>
+                Date: Mon, 4 May 2026 09:00:00 +0000
+                MIME-Version: 1.0
+                Content-Type: text/html; charset=utf-8
+
+                %s
+                """.formatted(from, subject, key, html).replace("\n", "\r\n");
+    }
+
+    private String withAttachment(String key, String from, String subject) {
+        return """
+                From: %s
+                To: sales@inbox-test.example
+                Subject: %s
+                Message-ID: <%s@inbox-test.example>
+                Date: Mon, 4 May 2026 09:00:00 +0000
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=utf-8
+
+                See the attached page.
+                --b1
+                Content-Type: text/html; name="page.html"
+                Content-Disposition: attachment; filename="page.html"
+
+                <script>alert(1)</script>
+                --b1--
+                """.formatted(from, subject, key).replace("\n", "\r\n");
+    }
+
+    private Browser signedIn(Role role) {
+        var username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        identity.createUserWithPassword(Actor.system(), username, "Test " + role.label(), null, role, PASSWORD, "test");
+        var browser = new Browser(port);
+        browser.signIn(username, PASSWORD);
+        browser.get("/inbox");
+        return browser;
+    }
+}
