@@ -10,7 +10,8 @@ import org.opportune.identity.UserView;
 
 /** The conversation page: its state, its messages oldest first, who may own it, and its trail. */
 public record ConversationPage(ConversationState state, List<ShownMessage> messages, @Nullable String owner,
-        boolean mine, List<UserView> workers, List<ActivityEntry> timeline, boolean canWork, boolean canAssign) {
+        boolean mine, List<UserView> workers, List<ActivityEntry> timeline, boolean canWork, boolean canAssign,
+        @Nullable ReplyDraft reply) {
 
     public String status() {
         return state.archived() ? "Archived" : state.ownerId() == null ? "Unassigned" : "Open";

@@ -1,8 +1,15 @@
 package org.opportune.inbox;
 
+import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.opportune.activity.ActivityFilter;
@@ -27,6 +35,11 @@ import org.opportune.identity.Permission;
 import org.opportune.identity.UserNotFoundException;
 import org.opportune.mail.MailMessages;
 import org.opportune.mail.MailboxService;
+import org.opportune.mail.MailboxView;
+import org.opportune.mail.Outbox;
+import org.opportune.mail.OutboxEntry;
+import org.opportune.mail.OutboxRuleException;
+import org.opportune.mail.OutgoingMail;
 import org.opportune.mail.MessageView;
 import org.opportune.shared.SignedInUser;
 import org.opportune.triage.TriageService;
@@ -46,9 +59,11 @@ class ConversationPageController {
     private final TriageService triage;
     private final IdentityService identity;
     private final ActivityService activity;
+    private final Outbox outbox;
 
     ConversationPageController(ConversationWork work, ConversationService conversations, MailMessages messages,
-            MailboxService mailboxes, TriageService triage, IdentityService identity, ActivityService activity) {
+            MailboxService mailboxes, TriageService triage, IdentityService identity, ActivityService activity,
+            Outbox outbox) {
         this.work = work;
         this.conversations = conversations;
         this.messages = messages;
@@ -56,23 +71,135 @@ class ConversationPageController {
         this.triage = triage;
         this.identity = identity;
         this.activity = activity;
+        this.outbox = outbox;
     }
 
     @GetMapping("/conversations/{id}")
     String page(@AuthenticationPrincipal SignedInUser me, Authentication authentication, @PathVariable long id,
             Model model) {
+        return render(me, authentication, id, null, model);
+    }
+
+    /**
+     * Sends a reply through the outbox. When a message arrived in the conversation after the writer
+     * opened the form (a colleague's reply or the customer's), the send is held and the form comes back
+     * with the draft and a warning; "Send anyway" sends it.
+     */
+    @PostMapping("/conversations/{id}/reply")
+    @PreAuthorize("hasAuthority('INBOX_WORK')")
+    String reply(@AuthenticationPrincipal SignedInUser me, Authentication authentication, @PathVariable long id,
+            @RequestParam long mailboxId, @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") String cc, @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "0") long seenLastMessageId,
+            @RequestParam(defaultValue = "false") boolean sendAnyway,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
+            Model model, RedirectAttributes redirect) {
+        work.state(id);
+        var ids = conversations.messageIds(id);
+        var last = ids.isEmpty() ? 0L : ids.get(ids.size() - 1);
+        var draftMailboxes = mailboxes.mailboxes();
+        if (last != seenLastMessageId && !sendAnyway) {
+            var held = new ReplyDraft(mailboxId, draftMailboxes, to, cc, subject, text, last, true, Map.of());
+            return render(me, authentication, id, held, model);
+        }
+        var parent = ids.isEmpty() ? null : messages.message(last).orElse(null);
+        var mailbox = draftMailboxes.stream().filter(m -> m.id() == mailboxId).findFirst().orElse(null);
+        if (mailbox == null) {
+            return render(me, authentication, id, new ReplyDraft(mailboxId, draftMailboxes, to, cc, subject, text, last,
+                    false, Map.of("mailboxId", "Choose the mailbox to send from.")), model);
+        }
+        var references = new ArrayList<String>();
+        if (parent != null) {
+            references.addAll(parent.references());
+            references.add(parent.messageIdHeader());
+        }
+        try {
+            var attachments = new ArrayList<OutgoingMail.Attachment>();
+            for (var file : files == null ? List.<MultipartFile>of() : files) {
+                if (!file.isEmpty()) {
+                    attachments.add(new OutgoingMail.Attachment(
+                            file.getOriginalFilename() == null ? "attachment" : file.getOriginalFilename(),
+                            file.getContentType() == null ? "application/octet-stream" : file.getContentType(),
+                            file.getBytes()));
+                }
+            }
+            outbox.queue(me.asActor(), new OutgoingMail(mailbox.id(), senderName(me, mailbox), addresses(to),
+                    addresses(cc), subject, text, parent == null ? null : parent.messageIdHeader(), references, attachments));
+        } catch (OutboxRuleException e) {
+            return render(me, authentication, id, new ReplyDraft(mailboxId, draftMailboxes, to, cc, subject, text,
+                    seenLastMessageId, false, e.errors()), model);
+        } catch (IOException e) {
+            return render(me, authentication, id, new ReplyDraft(mailboxId, draftMailboxes, to, cc, subject, text,
+                    seenLastMessageId, false, Map.of("files", "An attachment could not be read. Attach it again.")), model);
+        }
+        Flash.message(redirect, "Reply queued. It shows below as it goes out.");
+        return "redirect:/conversations/" + id;
+    }
+
+    @PostMapping("/outbox/{outboxId}/retry")
+    @PreAuthorize("hasAuthority('INBOX_WORK')")
+    String retry(@AuthenticationPrincipal SignedInUser me, @PathVariable long outboxId,
+            @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
+        outbox.retry(me.asActor(), outboxId);
+        Flash.message(redirect, "Sending again.");
+        return "redirect:" + safe(back, 0);
+    }
+
+    private String render(SignedInUser me, Authentication authentication, long id, @Nullable ReplyDraft draft,
+            Model model) {
         var state = work.state(id);
         var ownDomains = mailboxes.ownDomains();
-        var shown = conversations.messageIds(id).stream()
-                .flatMap(messageId -> messages.message(messageId).stream())
-                .map(message -> show(message, ownDomains))
-                .toList();
+        var ids = conversations.messageIds(id);
+        var sent = outbox.forMessages(ids);
+        var views = ids.stream().flatMap(messageId -> messages.message(messageId).stream()).toList();
+        var shown = views.stream().map(message -> show(message, ownDomains, sent.get(message.id()))).toList();
         var workers = identity.users().stream().filter(u -> u.active() && u.role().has(Permission.INBOX_WORK)).toList();
         var timeline = activity.page(new ActivityFilter(null, null, "conversation", Long.toString(id), null, null), 0)
                 .entries();
+        var canWork = has(authentication, Permission.INBOX_WORK);
+        var reply = draft != null ? draft : canWork ? newDraft(views, ownDomains) : null;
         model.addAttribute("page", new ConversationPage(state, shown, ownerName(state), me.userId() == owner(state),
-                workers, timeline, has(authentication, Permission.INBOX_WORK), has(authentication, Permission.WORK_ASSIGN)));
+                workers, timeline, canWork, has(authentication, Permission.WORK_ASSIGN), reply));
         return "inbox/conversation";
+    }
+
+    /** A reply to the newest message from outside: to its Reply-To or sender, from the mailbox it came to. */
+    private @Nullable ReplyDraft newDraft(List<MessageView> views, Set<String> ownDomains) {
+        var all = mailboxes.mailboxes();
+        if (views.isEmpty() || all.isEmpty()) {
+            return null;
+        }
+        var last = views.get(views.size() - 1);
+        var customer = last;
+        for (int i = views.size() - 1; i >= 0; i--) {
+            if (!fromUs(views.get(i), ownDomains)) {
+                customer = views.get(i);
+                break;
+            }
+        }
+        var to = customer.addresses().stream().filter(a -> "reply_to".equalsIgnoreCase(a.kind())).map(a -> a.address())
+                .findFirst().orElse(customer.fromAddress());
+        var mailboxId = customer.mailboxIds().stream().filter(mid -> all.stream().anyMatch(m -> m.id() == mid))
+                .findFirst().orElse(all.get(0).id());
+        var subject = customer.subject().regionMatches(true, 0, "re:", 0, 3) ? customer.subject()
+                : "Re: " + customer.subject();
+        return new ReplyDraft(mailboxId, all, fromUs(customer, ownDomains) ? "" : to, "", subject, "", last.id(), false,
+                Map.of());
+    }
+
+    /** "Anna at Sales": the person's first name and the mailbox's name, as the customer sees the sender. */
+    static String senderName(SignedInUser me, MailboxView mailbox) {
+        var first = me.displayName().strip().split("\\s+")[0];
+        return first + " at " + mailbox.name();
+    }
+
+    private static List<String> addresses(String field) {
+        return Arrays.stream(field.split("[,;]")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+    }
+
+    private static boolean fromUs(MessageView message, Set<String> ownDomains) {
+        var at = message.fromAddress().lastIndexOf('@');
+        return at > 0 && ownDomains.contains(message.fromAddress().substring(at + 1).toLowerCase(Locale.ROOT));
     }
 
     @PostMapping("/conversations/{id}/claim")
@@ -120,7 +247,7 @@ class ConversationPageController {
     }
 
     private String act(long id, @Nullable String back, RedirectAttributes redirect, String done,
-            java.util.function.Supplier<ConversationState> action) {
+            Supplier<ConversationState> action) {
         try {
             action.get();
             Flash.message(redirect, done);
@@ -133,23 +260,22 @@ class ConversationPageController {
     /** Only a path of ours, never another site: the form's "back" is user input. */
     private static String safe(@Nullable String back, long id) {
         return back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
-                && !back.contains("\r") && !back.contains("\n") ? back : "/conversations/" + id;
+                && !back.contains("\r") && !back.contains("\n") ? back : id > 0 ? "/conversations/" + id : "/inbox";
     }
 
-    private ShownMessage show(MessageView message, java.util.Set<String> ownDomains) {
+    private ShownMessage show(MessageView message, Set<String> ownDomains, @Nullable OutboxEntry sent) {
         var from = message.fromName() != null && !message.fromName().isBlank() ? message.fromName() : message.fromAddress();
         var to = String.join(", ", message.addresses().stream().filter(a -> "to".equalsIgnoreCase(a.kind()))
                 .map(a -> a.name() != null && !a.name().isBlank() ? a.name() + " <" + a.address() + ">" : a.address())
                 .toList());
-        var at = message.fromAddress().lastIndexOf('@');
-        var fromUs = at > 0 && ownDomains.contains(message.fromAddress().substring(at + 1).toLowerCase(Locale.ROOT));
+        var fromUs = fromUs(message, ownDomains);
         var triaged = triage.triage(message.id());
         var text = message.textBody() != null ? message.textBody() : "";
         return new ShownMessage(message.id(), from, message.fromAddress(), to,
                 WHEN.format(message.sentAt().atZone(ZoneId.systemDefault())), message.sentAt().toString(),
                 triaged.map(t -> t.category().label()).orElse(null), triaged.map(t -> t.explanation()).orElse(null),
                 fromUs, QuotedText.split(text), message.htmlBody() != null && !message.htmlBody().isBlank(),
-                message.attachments().stream().filter(a -> !a.inline()).toList());
+                message.attachments().stream().filter(a -> !a.inline()).toList(), sent);
     }
 
     private @Nullable String ownerName(ConversationState state) {

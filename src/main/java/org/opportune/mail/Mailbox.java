@@ -149,6 +149,10 @@ class Mailbox {
         return smtpPasswordEnc != null;
     }
 
+    @Nullable String smtpPasswordEnc() {
+        return smtpPasswordEnc;
+    }
+
     @Nullable String imapPasswordEnc() {
         return imapPasswordEnc;
     }

@@ -209,6 +209,20 @@ public class MailboxService {
                 secrets.decrypt(encrypted), view.folders());
     }
 
+    /** The decrypted SMTP settings of a mailbox, for the outbox sender; null when it has no SMTP server. */
+    @Transactional(readOnly = true)
+    @Nullable SmtpSettings smtpSettings(long mailboxId) {
+        var mailbox = load(mailboxId);
+        var view = mailbox.view();
+        if (view.smtpHost() == null || view.smtpPort() == null) {
+            return null;
+        }
+        var encrypted = mailbox.smtpPasswordEnc();
+        return new SmtpSettings(view.address(), view.smtpHost(), view.smtpPort(),
+                view.smtpSecurity() == null ? MailSecurity.NONE : view.smtpSecurity(), view.smtpUsername(),
+                encrypted == null ? null : secrets.decrypt(encrypted));
+    }
+
     Duration pollInterval(Mailbox mailbox) {
         return Duration.ofSeconds(mailbox.view().pollIntervalSeconds());
     }

@@ -28,6 +28,15 @@ public final class GreenMailServer implements AutoCloseable {
         return imap.getPort();
     }
 
+    public int smtpPort() {
+        return smtp.getPort();
+    }
+
+    /** Every message the server received over SMTP, in order. */
+    public jakarta.mail.internet.MimeMessage[] received() {
+        return greenMail.getReceivedMessages();
+    }
+
     /** A mail user: address {@code login@demo.example}. */
     public String addUser(String login, String password) {
         var address = login + "@demo.example";

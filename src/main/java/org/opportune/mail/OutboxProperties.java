@@ -1,0 +1,31 @@
+package org.opportune.mail;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Sending replies, prefix {@code opportune.mail.outbox}.
+ *
+ * @param pollInterval   how often the sender looks for due messages
+ * @param maxAttempts    after this many failed attempts a message is marked failed (a person can retry it)
+ * @param backoffInitial the wait after the first failure; it doubles with each further one
+ * @param backoffMax     the longest wait between attempts
+ * @param sendTimeout    how long one SMTP conversation may take
+ */
+@ConfigurationProperties("opportune.mail.outbox")
+public record OutboxProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("2s") Duration pollInterval,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("30s") Duration backoffInitial,
+        @DefaultValue("1h") Duration backoffMax,
+        @DefaultValue("60s") Duration sendTimeout) {
+
+    /** The wait before attempt {@code attempts + 1}: initial × 2^(attempts − 1), at most {@link #backoffMax}. */
+    public Duration backoffAfter(int attempts) {
+        var wait = backoffInitial.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
+        return wait.compareTo(backoffMax) > 0 ? backoffMax : wait;
+    }
+}
