@@ -139,6 +139,41 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void twoPeopleOnOneConversationSeeEachOtherAndWhoIsReplying() throws Exception {
+        var conversationId = deliver(plain("presence-" + run, "Lena <lena@northwind.example>", "Presence " + run, "Hi"));
+        var anna = signedIn(Role.REP);
+        var ben = signedIn(Role.REP);
+        var annaHears = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var annaStream = anna.stream("/conversations/" + conversationId + "/presence");
+        var reader = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(annaStream.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.startsWith("data:")) {
+                        annaHears.add(line.substring(5));
+                    }
+                }
+            } catch (Exception e) {
+                annaHears.add("closed: " + e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        var benStream = ben.stream("/conversations/" + conversationId + "/presence");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> annaHears.contains("Test Sales rep is viewing"));
+        ben.get("/conversations/" + conversationId);
+        var told = ben.post("/conversations/" + conversationId + "/presence", Map.of("state", "replying"));
+        assertThat(told.statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> annaHears.contains("Test Sales rep is replying"));
+
+        deliver(plain("presence2-" + run, "Lena <lena@northwind.example>", "Re: Presence " + run, "One more thing")
+                .replace("Content-Type", "In-Reply-To: <presence-" + run + "@inbox-test.example>\r\nContent-Type"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> annaHears.stream().anyMatch(d -> d.matches("\\d+")));
+        benStream.body().close();
+        annaStream.body().close();
+    }
+
+    @Test
     void aViewerReadsTheInboxButSeesNoClaimButton() {
         var conversationId = deliver(plain("viewer-" + run, "Lena <lena@northwind.example>", "Viewer " + run, "Hi"));
         var viewer = signedIn(Role.VIEWER);
