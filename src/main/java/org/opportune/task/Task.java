@@ -218,6 +218,10 @@ class Task {
         return TaskKind.fromLabel(kind);
     }
 
+    String zone() {
+        return dueZone;
+    }
+
     TaskLinks links() {
         return new TaskLinks(opportunityId, conversationId, companyId, contactId);
     }

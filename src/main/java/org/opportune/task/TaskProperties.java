@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param holidays       dates that are not business days, such as {@code 2026-12-25}
  * @param weekend        the days of the week that are not business days
  * @param doneRecently   how far back "Done recently" on the tasks page looks
- * @param reminderPeriod how often due tasks are looked for, to publish {@link TaskEvents.TaskDue}
+ * @param reminders      whether this node looks for due tasks every minute, to publish {@link TaskEvents.TaskDue}
  */
 @ConfigurationProperties("opportune.task")
 public record TaskProperties(
@@ -24,5 +24,5 @@ public record TaskProperties(
         @DefaultValue List<LocalDate> holidays,
         @DefaultValue({"SATURDAY", "SUNDAY"}) List<DayOfWeek> weekend,
         @DefaultValue("7d") Duration doneRecently,
-        @DefaultValue("1m") Duration reminderPeriod) {
+        @DefaultValue("true") boolean reminders) {
 }
