@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.opportune.task.Due;
 import org.opportune.task.TaskKind;
 import org.opportune.task.TaskLink;
 import org.opportune.task.TaskLinks;
@@ -82,6 +83,19 @@ final class Inputs {
         } catch (IllegalArgumentException e) {
             errors.put("linkId", e.getMessage());
             return TaskLinks.none();
+        }
+    }
+
+    /** A due date and time, or business days after {@code from}, as typed; see {@link Due}. */
+    Due due(@Nullable String date, @Nullable String time, @Nullable String in, @Nullable Integer businessDays,
+            @Nullable String from) {
+        return new Due(date(date, "dueDate"), time(time, "dueTime"), in, businessDays, date(from, "dueFrom"));
+    }
+
+    /** @throws TaskRequestException with every message collected so far */
+    void check() {
+        if (!errors.isEmpty()) {
+            throw new TaskRequestException(errors);
         }
     }
 

@@ -65,6 +65,10 @@ public final class Pages {
             return DAY.format(date);
         }
 
+        public String longDay(LocalDate date) {
+            return DAY.format(date);
+        }
+
         public String due(TaskView task) {
             return day(task.dueDate()) + (task.dueTime() == null ? "" : " " + task.dueTime());
         }

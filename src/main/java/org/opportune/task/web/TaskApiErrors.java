@@ -1,5 +1,6 @@
 package org.opportune.task.web;
 
+import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.http.HttpStatus;
@@ -33,15 +34,12 @@ class TaskApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail notFound(TaskNotFoundException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("No such task");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "No such task", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail stale(StaleTaskException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("The task changed since you loaded it");
+        var problem = problem(HttpStatus.CONFLICT, "The task changed since you loaded it", e.getMessage());
         problem.setProperty("seenVersion", e.seenVersion());
         problem.setProperty("currentVersion", e.currentVersion());
         problem.setProperty("changes", e.changes());
@@ -50,22 +48,23 @@ class TaskApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail state(TaskStateException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Not possible in the task's status");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Not possible in the task's status", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail notAllowed(TaskNotAllowedException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Not allowed");
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
+    }
+
+    private static ProblemDetail invalid(String detail, Map<String, String> errors) {
+        var problem = problem(HttpStatus.BAD_REQUEST, "Invalid task", detail);
+        problem.setProperty("errors", new TreeMap<>(errors));
         return problem;
     }
 
-    private static ProblemDetail invalid(String detail, java.util.Map<String, String> errors) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid task");
-        problem.setProperty("errors", new TreeMap<>(errors));
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 }

@@ -178,9 +178,7 @@ class TaskController {
             @Nullable String returnTo) {
 
         Due due(Map<String, String> errors) {
-            var in = new Inputs(errors);
-            return new Due(in.date(dueDate, "dueDate"), in.time(dueTime, "dueTime"), dueIn, null,
-                    in.date(dueFrom, "dueFrom"));
+            return new Inputs(errors).due(dueDate, dueTime, dueIn, null, dueFrom);
         }
     }
 

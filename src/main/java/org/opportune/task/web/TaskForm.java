@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.opportune.task.Due;
 import org.opportune.task.TaskCommand;
 
 /**
@@ -33,9 +32,8 @@ public record TaskForm(
 
     TaskCommand toCommand(Map<String, String> errors) {
         var in = new Inputs(errors);
-        var due = new Due(in.date(dueDate, "dueDate"), in.time(dueTime, "dueTime"), dueIn, null, null);
-        return new TaskCommand(title, notes, in.kind(kind), due, in.number(assigneeId, "assigneeId"),
-                in.link(linkType, linkId));
+        return new TaskCommand(title, notes, in.kind(kind), in.due(dueDate, dueTime, dueIn, null, null),
+                in.number(assigneeId, "assigneeId"), in.link(linkType, linkId));
     }
 
     public String text(@Nullable String value) {

@@ -35,15 +35,10 @@ final class TaskRequests {
             @Nullable Long contactId) {
 
         TaskCommand toCommand() {
-            var errors = new LinkedHashMap<String, String>();
-            var in = new Inputs(errors);
-            var due = new Due(in.date(dueDate, "dueDate"), in.time(dueTime, "dueTime"), dueIn, dueInBusinessDays,
-                    in.date(dueFrom, "dueFrom"));
-            var command = new TaskCommand(title, notes, in.kind(kind), due, assigneeId,
-                    new TaskLinks(opportunityId, conversationId, companyId, contactId));
-            if (!errors.isEmpty()) {
-                throw new TaskRequestException(errors);
-            }
+            var in = new Inputs(new LinkedHashMap<>());
+            var command = new TaskCommand(title, notes, in.kind(kind), in.due(dueDate, dueTime, dueIn, dueInBusinessDays,
+                    dueFrom), assigneeId, new TaskLinks(opportunityId, conversationId, companyId, contactId));
+            in.check();
             return command;
         }
     }
@@ -73,9 +68,7 @@ final class TaskRequests {
             var edit = new TaskEdit(version == null ? -1 : version, title, notes, in.kind(kind), in.date(dueDate, "dueDate"),
                     in.time(dueTime, "dueTime"), dueTime != null && dueTime.isBlank(), opportunityId, conversationId,
                     companyId, contactId);
-            if (!errors.isEmpty()) {
-                throw new TaskRequestException(errors);
-            }
+            in.check();
             return edit;
         }
     }
@@ -91,13 +84,9 @@ final class TaskRequests {
             @Nullable String reason) {
 
         Due toDue() {
-            var errors = new LinkedHashMap<String, String>();
-            var in = new Inputs(errors);
-            var due = new Due(in.date(dueDate, "dueDate"), in.time(dueTime, "dueTime"), dueIn, dueInBusinessDays,
-                    in.date(dueFrom, "dueFrom"));
-            if (!errors.isEmpty()) {
-                throw new TaskRequestException(errors);
-            }
+            var in = new Inputs(new LinkedHashMap<>());
+            var due = in.due(dueDate, dueTime, dueIn, dueInBusinessDays, dueFrom);
+            in.check();
             return due;
         }
     }
