@@ -436,6 +436,23 @@ class TaskIntegrationTests {
     }
 
     @Test
+    void aStaleQuickActionOnThePageSaysWhatChangedAndLeavesTheTaskAlone() {
+        var rep = user(Role.REP);
+        var browser = signedIn(rep);
+        var id = create(browser, "Send Anna the revised quote", "2026-03-12");
+        var seen = tasks.task(id).version();
+        tasks.reschedule(Actor.system(), id, Due.on(java.time.LocalDate.of(2026, 3, 19)), "customer asked", null);
+        browser.get("/tasks");
+
+        var completed = browser.post("/tasks/" + id + "/complete", Map.of("version", Integer.toString(seen), "returnTo", "/tasks"));
+        var shown = browser.get(completed.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
+
+        assertThat(completed.statusCode()).isEqualTo(302);
+        assertThat(shown.body()).contains("Someone changed this task", "dueDate 2026-03-12 → 2026-03-19 (system)");
+        assertThat(tasks.task(id).status()).isEqualTo(TaskStatus.OPEN);
+    }
+
+    @Test
     void tasksFollowTheirConversationWhenItIsMergedIntoAnother() {
         var rep = user(Role.REP);
         var id = create(signedIn(rep), "Reply to Anna's question", "2026-03-12");
