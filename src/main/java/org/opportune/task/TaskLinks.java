@@ -39,7 +39,8 @@ public record TaskLinks(@Nullable Long opportunityId, @Nullable Long conversatio
         return links;
     }
 
-    public boolean isEmpty() {
+    /** True when the task is linked to nothing. (Not named {@code isEmpty}: the API would show it as a field.) */
+    public boolean linkedToNothing() {
         return asList().isEmpty();
     }
 }

@@ -108,6 +108,8 @@ class TaskIntegrationTests {
         assertThat(task.get("assigneeId").asLong()).isEqualTo(rep.id());
         assertThat(task.get("status").asString()).isEqualTo("open");
         assertThat(task.get("links").get("conversationId").asLong()).isEqualTo(42);
+        assertThat(task.get("links").propertyNames()).containsExactlyInAnyOrder("opportunityId", "conversationId",
+                "companyId", "contactId");
         assertThat(written.headers().firstValue("Location")).hasValue("/api/v1/tasks/" + task.get("id").asLong());
         assertThat(counted.statusCode()).as(counted.body()).isEqualTo(201);
         assertThat(json(counted).get("dueDate").asString()).isEqualTo("2026-03-16");
