@@ -1,0 +1,6 @@
+package org.opportune.task;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface TaskRepository extends CrudRepository<Task, Long> {
+}
