@@ -12,6 +12,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.opportune.identity.ApiTokenService;
 import org.opportune.identity.IdentityProperties;
 import org.opportune.identity.IdentityRuleException;
 import org.opportune.identity.IdentityService;
@@ -54,6 +55,9 @@ class IdentityControllerTests {
 
     @MockitoBean
     UserDetailsService userDetails;
+
+    @MockitoBean
+    ApiTokenService tokens;
 
     @Test
     void signInPageExplainsAWrongPassword() throws Exception {
