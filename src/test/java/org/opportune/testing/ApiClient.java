@@ -33,7 +33,7 @@ public final class ApiClient {
 
     /** Sends {@code json} as the body ({@code null}: no body). */
     public HttpResponse<String> send(String method, String path, @Nullable String json) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*;q=0.1");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

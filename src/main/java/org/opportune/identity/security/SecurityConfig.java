@@ -1,5 +1,8 @@
 package org.opportune.identity.security;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +21,12 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 import org.opportune.identity.ApiTokenService;
 import org.opportune.identity.IdentityProperties;
@@ -107,9 +116,13 @@ public class SecurityConfig {
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/admin", "/admin/**").hasAuthority(Permission.ADMINISTER.authority())
                         .anyRequest().authenticated())
+                // explicit, because a single "default for" mapping would apply to every request, pages included
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(ApiSecurityHandlers.UNAUTHORIZED, API)
-                        .defaultAccessDeniedHandlerFor(ApiSecurityHandlers.FORBIDDEN, API))
+                        .authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
+                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                new RequestMatcherEntry<AuthenticationEntryPoint>(API, ApiSecurityHandlers.UNAUTHORIZED)))
+                        .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+                                new LinkedHashMap<>(Map.of(API, ApiSecurityHandlers.FORBIDDEN)), new AccessDeniedHandlerImpl())))
                 .requestCache(cache -> cache.requestCache(apiNotSaved()))
                 .formLogin(form -> form
                         .loginPage("/login")
