@@ -29,9 +29,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * a wrong type in the path or a parameter, a missing parameter) become 400 problem details with an
  * {@code errors} map, and a refused permission becomes a 403 problem detail instead of the HTML error page.
  *
- * <p>It has the lowest precedence, so a module's own advice (such as {@code MailboxApiErrors}) for its
- * controllers answers first for what it handles; a module that must also take over these cases gives its
- * advice an {@code @Order} below {@link Ordered#LOWEST_PRECEDENCE}.
+ * <p>It handles nothing module-specific, so a module's own advice (such as {@code MailboxApiErrors}) keeps
+ * answering for its own exceptions (not found, rule violations). It has the lowest precedence; a module
+ * advice that must take over one of the cases above too gives itself an {@code @Order} below
+ * {@link Ordered#LOWEST_PRECEDENCE}, because advices of equal order are asked in no fixed order.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
