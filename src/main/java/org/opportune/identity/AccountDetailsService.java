@@ -11,16 +11,18 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountDetailsService implements UserDetailsService {
 
     private final UserRepository users;
+    private final RolePermissions permissions;
 
-    AccountDetailsService(UserRepository users) {
+    AccountDetailsService(UserRepository users, RolePermissions permissions) {
         this.users = users;
+        this.permissions = permissions;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return users.findByUsername(Usernames.normalise(username))
-                .map(UserAccount::of)
+                .map(user -> UserAccount.of(user, permissions.of(user.role())))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 }

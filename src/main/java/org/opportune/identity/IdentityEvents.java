@@ -35,13 +35,33 @@ public final class IdentityEvents {
         public Map<String, Object> after() { return Map.of("role", to.name()); }
     }
 
-    /** A user was deactivated; all their sessions were ended in the same transaction. */
-    public record UserDeactivated(Actor actor, long userId, String username, int sessionsEnded) implements Audited {
+    /** A user was deactivated; all their sessions were ended and their API tokens revoked in the same transaction. */
+    public record UserDeactivated(Actor actor, long userId, String username, int sessionsEnded, int tokensRevoked)
+            implements Audited {
         public String action() { return "user.deactivated"; }
         public String subjectType() { return USER; }
         public String subjectId() { return Long.toString(userId); }
         public Map<String, Object> before() { return Map.of("active", true); }
-        public Map<String, Object> after() { return Map.of("active", false, "sessionsEnded", sessionsEnded); }
+        public Map<String, Object> after() {
+            return Map.of("active", false, "sessionsEnded", sessionsEnded, "tokensRevoked", tokensRevoked);
+        }
+    }
+
+    /** A person created a personal API token; the secret itself is never recorded. */
+    public record ApiTokenCreated(Actor actor, long tokenId, long userId, String label, String prefix) implements Audited {
+        public String action() { return "api_token.created"; }
+        public String subjectType() { return USER; }
+        public String subjectId() { return Long.toString(userId); }
+        public Map<String, Object> after() { return Map.of("token", prefix, "label", label, "revoked", false); }
+    }
+
+    /** A token was revoked, by its owner or by an admin; requests with it fail from now on. */
+    public record ApiTokenRevoked(Actor actor, long tokenId, long userId, String label, String prefix) implements Audited {
+        public String action() { return "api_token.revoked"; }
+        public String subjectType() { return USER; }
+        public String subjectId() { return Long.toString(userId); }
+        public Map<String, Object> before() { return Map.of("token", prefix, "label", label, "revoked", false); }
+        public Map<String, Object> after() { return Map.of("token", prefix, "label", label, "revoked", true); }
     }
 
     public record UserReactivated(Actor actor, long userId, String username) implements Audited {

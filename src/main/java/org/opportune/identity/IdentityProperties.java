@@ -1,6 +1,7 @@
 package org.opportune.identity;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,11 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param loginThrottle how many failed sign-ins within which window lock an account or an address
  * @param rememberMe    "remember me" on the sign-in page; off unless a key is configured
+ * @param financialsRoles the roles that see deal values, pricing, quotes and invoices
+ *                      ({@link Permission#DEAL_VALUES_VIEW}); the other roles do not, whatever {@link Role} lists
  */
 @ConfigurationProperties("opportune.identity")
 public record IdentityProperties(
         @DefaultValue LoginThrottleSettings loginThrottle,
-        @DefaultValue RememberMeSettings rememberMe) {
+        @DefaultValue RememberMeSettings rememberMe,
+        @DefaultValue({"ADMIN", "MANAGER", "REP"}) List<Role> financialsRoles) {
 
     public record LoginThrottleSettings(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window) {
     }

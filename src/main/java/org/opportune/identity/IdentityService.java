@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,16 +32,21 @@ public class IdentityService {
     private final PasswordEncoder passwordEncoder;
     private final SessionTerminator sessions;
     private final LoginThrottle throttle;
+    private final ApiTokenStore tokens;
+    private final RolePermissions permissions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     IdentityService(UserRepository users, PasswordEncoder passwordEncoder, SessionTerminator sessions,
-            LoginThrottle throttle, ApplicationEventPublisher events, Clock clock) {
+            LoginThrottle throttle, ApiTokenStore tokens, RolePermissions permissions, ApplicationEventPublisher events,
+            Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.tokens = tokens;
+        this.permissions = permissions;
         this.events = events;
         this.clock = clock;
     }
@@ -115,7 +121,16 @@ public class IdentityService {
         events.publishEvent(new UserRoleChanged(actor, userId, from, role));
     }
 
-    /** Deactivates an account and ends all its sessions at once, on every node. */
+    /**
+     * What a role may do here: its fixed permissions, with {@link Permission#DEAL_VALUES_VIEW} as
+     * {@code opportune.identity.financials-roles} says. Other modules ask this instead of {@link Role#permissions()}.
+     */
+    @Transactional(readOnly = true)
+    public Set<Permission> permissionsOf(Role role) {
+        return permissions.of(role);
+    }
+
+    /** Deactivates an account, ends all its sessions and revokes its API tokens at once, on every node. */
     public void deactivate(Actor actor, long userId) {
         var user = load(userId);
         if (!user.active()) {
@@ -130,7 +145,8 @@ public class IdentityService {
         user.deactivate(clock);
         users.save(user);
         var ended = sessions.endAllSessionsOf(user.username());
-        events.publishEvent(new UserDeactivated(actor, userId, user.username(), ended));
+        var revoked = tokens.revokeAllOf(userId, actor.name(), clock.instant());
+        events.publishEvent(new UserDeactivated(actor, userId, user.username(), ended, revoked));
     }
 
     public void reactivate(Actor actor, long userId) {
@@ -241,7 +257,7 @@ public class IdentityService {
     @Transactional(readOnly = true)
     public UserAccount refreshedAccount(UserAccount account) {
         var user = load(account.userId());
-        return account.with(user.displayName(), user.mustChangePassword());
+        return UserAccount.of(user, permissions.of(user.role())).with(user.displayName(), user.mustChangePassword());
     }
 
     private User load(long userId) {

@@ -12,8 +12,8 @@ public enum Category {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Words for an explanation: {@code buying signal}. */
-    String words() {
+    /** Words for an explanation and for people: {@code buying signal}. */
+    public String words() {
         return label().replace('_', ' ');
     }
 

@@ -23,4 +23,12 @@ public final class TriageEvents {
                     : Map.of("category", to.label());
         }
     }
+
+    /** An admin changed, disabled or added a phrase rule; {@code before} is empty for a new rule. */
+    public record TriageRuleChanged(Actor actor, String ruleId, Map<String, Object> before, Map<String, Object> after)
+            implements Audited {
+        public String action() { return before.isEmpty() ? "triage.rule_added" : "triage.rule_changed"; }
+        public String subjectType() { return "triage_rule"; }
+        public String subjectId() { return ruleId; }
+    }
 }

@@ -92,6 +92,36 @@ class TriageStore {
                 .list();
     }
 
+    /** Inserts or replaces an admin's edit of one rule. */
+    void saveRule(RuleEdit edit, String by, Instant at) {
+        var rule = edit.rule();
+        jdbc.sql("delete from triage_rules where rule_id = :id").param("id", rule.id()).update();
+        jdbc.sql("""
+                insert into triage_rules (rule_id, category, language, location, kind, weight, pattern, negatable, enabled,
+                                          updated_by, updated_at)
+                values (:id, :category, :language, :location, :kind, :weight, :pattern, :negatable, :enabled, :by, :at)""")
+                .param("id", rule.id()).param("category", rule.category().label()).param("language", rule.language())
+                .param("location", rule.where()).param("kind", rule.kind()).param("weight", BigDecimal.valueOf(rule.weight()))
+                .param("pattern", rule.pattern()).param("negatable", rule.negatable()).param("enabled", edit.enabled())
+                .param("by", by).param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** The most recently stored messages that have a triage, newest first. */
+    List<StoredTriage> latest(int limit) {
+        return jdbc.sql("""
+                select message_id, category, overridden_by from message_triage
+                order by message_id desc
+                fetch first :limit rows only""")
+                .param("limit", limit)
+                .query((rs, n) -> new StoredTriage(rs.getLong("message_id"), Category.fromLabel(rs.getString("category")),
+                        rs.getString("overridden_by") != null))
+                .list();
+    }
+
+    record StoredTriage(long messageId, Category category, boolean overridden) {
+    }
+
     private static List<String> rules(@Nullable String joined) {
         return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
     }

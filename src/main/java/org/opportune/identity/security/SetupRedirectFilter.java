@@ -27,7 +27,8 @@ class SetupRedirectFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        return setupDone || path.equals("/setup") || path.startsWith("/login") || path.startsWith("/css/") || path.startsWith("/webjars/")
+        // the API answers 401 instead: nobody can be signed in before setup
+        return setupDone || path.startsWith("/api/") || path.equals("/setup") || path.startsWith("/login") || path.startsWith("/css/") || path.startsWith("/webjars/")
                 || path.startsWith("/actuator/") || path.equals("/favicon.svg") || path.equals("/error");
     }
 

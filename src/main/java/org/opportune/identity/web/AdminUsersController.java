@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.opportune.identity.ApiTokenNotFoundException;
+import org.opportune.identity.ApiTokenService;
 import org.opportune.identity.IdentityRuleException;
 import org.opportune.identity.IdentityService;
 import org.opportune.identity.Role;
@@ -33,9 +35,29 @@ class AdminUsersController {
     private static final List<Role> ROLES = List.of(Role.values());
 
     private final IdentityService identity;
+    private final ApiTokenService tokens;
 
-    AdminUsersController(IdentityService identity) {
+    AdminUsersController(IdentityService identity, ApiTokenService tokens) {
         this.identity = identity;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/{id}/tokens")
+    String tokens(@PathVariable long id, Model model) {
+        model.addAttribute("page", new Pages.UserTokensPage(identity.user(id), tokens.tokensOf(id)));
+        return "identity/userTokens";
+    }
+
+    @PostMapping("/{id}/tokens/{tokenId}/revoke")
+    String revokeToken(@AuthenticationPrincipal UserAccount me, @PathVariable long id, @PathVariable long tokenId,
+            RedirectAttributes redirect) {
+        try {
+            var token = tokens.revoke(me, tokenId);
+            Flash.message(redirect, "The token " + token.label() + " (" + token.masked() + ") is revoked.");
+        } catch (ApiTokenNotFoundException e) {
+            Flash.message(redirect, "That token does not exist (any more).");
+        }
+        return "redirect:/admin/users/" + id + "/tokens";
     }
 
     @GetMapping

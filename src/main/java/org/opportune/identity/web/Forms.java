@@ -45,6 +45,10 @@ public final class Forms {
             @NotBlank(message = "Enter the name your colleagues know you by.") @Size(max = 120, message = "Use at most 120 characters.") String displayName) {
     }
 
+    public record TokenForm(
+            @NotBlank(message = "Give the token a name, such as the script that will use it.") @Size(max = 100, message = "Use at most 100 characters.") String label) {
+    }
+
     public record PasswordForm(
             @NotBlank(message = "Enter your current password.") String currentPassword,
             @NotBlank(message = "Choose a new password.") String newPassword,

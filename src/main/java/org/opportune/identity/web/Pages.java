@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.opportune.identity.ApiTokenView;
 import org.opportune.identity.Role;
 import org.opportune.identity.UserView;
 
@@ -21,7 +22,17 @@ public final class Pages {
     public record SetupPage(Forms.SetupForm form, Map<String, String> errors) {
     }
 
-    public record AccountPage(UserView user, String displayName, Map<String, String> errors) {
+    /**
+     * @param newToken the token just created, with its secret: shown on this one answer only
+     */
+    public record AccountPage(UserView user, String displayName, Map<String, String> errors, List<ApiTokenView> tokens,
+            String tokenLabel, @Nullable NewToken newToken) {
+    }
+
+    public record NewToken(ApiTokenView token, String secret) {
+    }
+
+    public record UserTokensPage(UserView user, List<ApiTokenView> tokens) {
     }
 
     public record PasswordPage(boolean required, Map<String, String> errors) {

@@ -12,6 +12,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import org.opportune.identity.ApiTokenService;
+import org.opportune.identity.ApiTokenView;
 import org.opportune.identity.IdentityProperties;
 import org.opportune.identity.IdentityRuleException;
 import org.opportune.identity.IdentityService;
@@ -54,6 +56,9 @@ class IdentityControllerTests {
 
     @MockitoBean
     UserDetailsService userDetails;
+
+    @MockitoBean
+    ApiTokenService tokens;
 
     @Test
     void signInPageExplainsAWrongPassword() throws Exception {
@@ -103,6 +108,28 @@ class IdentityControllerTests {
         mvc.perform(get("/account/password").with(user(UserAccount.of(REP))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Change your password")));
+    }
+
+    @Test
+    void aNewTokenIsShownOnceAndListedByItsPrefixOnly() throws Exception {
+        var token = new ApiTokenView(9, 2, "CRM sync", "opp_AbCdEfGh", Instant.parse("2026-11-20T10:00:00Z"), null, null, null);
+        var secret = "opp_AbCdEfGh" + "x".repeat(35);
+        given(identity.user(2)).willReturn(REP);
+        given(tokens.create(any(), eq("CRM sync"))).willReturn(new ApiTokenService.CreatedToken(token, secret));
+        given(tokens.tokensOf(2)).willReturn(List.of(token));
+
+        mvc.perform(post("/account/tokens").with(user(UserAccount.of(REP))).with(csrf()).param("label", "CRM sync"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<code class=\"secret\">" + secret + "</code>")))
+                .andExpect(content().string(containsString("shown only this once")));
+        mvc.perform(get("/account").with(user(UserAccount.of(REP))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<code>opp_AbCdEfGh…</code>")))
+                .andExpect(content().string(containsString("action=\"/account/tokens/9/revoke\"")))
+                .andExpect(content().string(not(containsString(secret))));
+        mvc.perform(post("/account/tokens").with(user(UserAccount.of(REP))).with(csrf()).param("label", " "))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"label-error\">Give the token a name")));
     }
 
     @Test
