@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import org.opportune.customer.CompanyView;
 import org.opportune.customer.ContactView;
@@ -130,7 +131,7 @@ class CustomerController {
         try {
             var updated = customers.updateCompany(me.asActor(), id, form.version() == null ? -1 : form.version(), form.toCommand());
             Flash.message(redirect, updated.name() + " is saved.");
-            return saved(updated.ref(), request, response);
+            return saved(updated.ref(), request, response, redirect);
         } catch (CustomerRuleException e) {
             errors = e.errors();
         } catch (CustomerChangedException e) {
@@ -237,7 +238,7 @@ class CustomerController {
         try {
             var updated = customers.updateContact(me.asActor(), id, form.version() == null ? -1 : form.version(), form.toCommand());
             Flash.message(redirect, updated.name() + " is saved.");
-            return saved(updated.ref(), request, response);
+            return saved(updated.ref(), request, response, redirect);
         } catch (CustomerRuleException e) {
             errors = e.errors();
         } catch (CustomerChangedException e) {
@@ -300,8 +301,11 @@ class CustomerController {
 
     // --- helpers ----------------------------------------------------------------------------
 
-    private String saved(CustomerRef ref, HttpServletRequest request, HttpServletResponse response) {
+    /** After a save: a redirect, or for HTMX an {@code HX-Redirect} that carries the flash message along. */
+    private String saved(CustomerRef ref, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         if (Htmx.isHtmx(request)) {
+            RequestContextUtils.getOutputFlashMap(request).putAll(redirect.getFlashAttributes());
+            RequestContextUtils.saveOutputFlashMap(ref.href(), request, response);
             response.setHeader("HX-Redirect", ref.href());
             return "customer/fragments/empty";
         }
