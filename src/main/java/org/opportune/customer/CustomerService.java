@@ -26,6 +26,9 @@ import org.opportune.customer.CustomerEvents.ContactUpdated;
 import org.opportune.customer.CustomerEvents.ConversationLinked;
 import org.opportune.customer.CustomerEvents.CustomersMerged;
 import org.opportune.customer.CustomerRef.Kind;
+import org.opportune.customer.internal.CustomerStore;
+import org.opportune.customer.internal.Domains;
+import org.opportune.customer.internal.SenderMatching;
 import org.opportune.mail.MailMessages;
 import org.opportune.mail.MailboxService;
 import org.opportune.shared.Actor;
@@ -103,8 +106,8 @@ public class CustomerService {
     /** The contact a conversation is with (its first linked one) and that contact's company. */
     @Transactional(readOnly = true)
     public Optional<ConversationCustomer> customerOfConversation(long conversationId) {
-        return store.customerOfConversation(conversationId).flatMap(ids -> store.contact(ids[0]).map(contact ->
-                new ConversationCustomer(conversationId, contact, ids[1] < 0 ? null : store.company(ids[1]).orElse(null))));
+        return store.customerOfConversation(conversationId).flatMap(store::contact).map(contact -> new ConversationCustomer(
+                conversationId, contact, contact.companyId() == null ? null : store.company(contact.companyId()).orElse(null)));
     }
 
     /**
@@ -237,6 +240,9 @@ public class CustomerService {
         var oldEmails = new LinkedHashSet<>(current.emails());
         oldEmails.stream().filter(e -> !emails.contains(e)).forEach(store::deleteEmail);
         emails.stream().filter(e -> !oldEmails.contains(e)).forEach(e -> store.insertEmail(e, id));
+        if (!Objects.equals(companyId, current.companyId())) {
+            store.relinkCompany(id, companyId);
+        }
         stamp("contacts", id, actor);
         var updated = store.contact(id).orElseThrow();
         publishDiff(contactFields(current), contactFields(updated), (b, a) -> new ContactUpdated(actor, id, b, a));

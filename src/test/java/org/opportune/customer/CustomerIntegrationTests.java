@@ -245,6 +245,24 @@ class CustomerIntegrationTests {
     }
 
     @Test
+    void movingAContactToAnotherCompanyTakesItsConversationsAlong() {
+        var messageId = ingest("Kim Lee <kim." + run + "@freelance-" + run + ".example>", SALES, "Shelves", "Hello");
+        var kim = awaitContact("kim." + run + "@freelance-" + run + ".example");
+        var conversationId = conversations.conversationOf(messageId).orElseThrow();
+        awaitLink(conversationId);
+        var agency = customers.createCompany(REP, new CompanyCommand("Agency " + run, List.of(), "", Relationship.PARTNER, ""));
+
+        customers.updateContact(REP, kim.id(), kim.version(), new ContactCommand(kim.name(), kim.emails(), "", agency.id(),
+                kim.relationship(), ""));
+
+        assertThat(customers.conversationsOf(agency.ref(), 10)).extracting(CustomerConversation::conversationId).containsExactly(conversationId);
+        assertThat(customers.conversationsOf(CustomerRef.company(kim.companyId()), 10)).isEmpty();
+        assertThat(customers.customerOfConversation(conversationId)).hasValueSatisfying(c ->
+                assertThat(c.company()).isNotNull().extracting(CompanyView::id).isEqualTo(agency.id()));
+        assertThat(customers.relationshipOf("kim." + run + "@freelance-" + run + ".example")).hasValue(Relationship.PARTNER);
+    }
+
+    @Test
     void anExistingCustomerCompanyIsKnownToTriageForANewColleague() {
         var company = customers.createCompany(REP, new CompanyCommand("Grand Esplanade " + run,
                 List.of("esplanade-" + run + ".example"), "", Relationship.CUSTOMER, ""));

@@ -51,7 +51,7 @@ import org.opportune.web.Htmx;
 
 /**
  * The customer pages: the list with search, a company's and a contact's page (details edited in place,
- * conversations, other modules' panels, timeline), new records, and "merge into…" with a confirmation.
+ * conversations, other modules' panels, timeline), new records, and merge into… (picking the survivor) with a confirmation.
  * Reading needs INBOX_VIEW, changing INBOX_WORK.
  */
 @Controller

@@ -84,7 +84,7 @@ public final class CustomerPages {
     }
 
     /**
-     * "Merge into…": the record being merged, candidates matching {@code query}, and once one is picked,
+     * Merge into…: the record being merged, candidates matching {@code query}, and once one is picked,
      * the {@code survivor} to confirm.
      */
     public record MergePage(CustomerRef merged, String mergedName, String mergedDetail, String query,

@@ -1,4 +1,4 @@
-package org.opportune.customer;
+package org.opportune.customer.internal;
 
 import java.util.Collection;
 import java.util.List;
@@ -8,11 +8,13 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.opportune.customer.CustomerProperties;
+
 /**
  * What a mail address tells about its sender: its domain, whether that is a free-mail provider, ours,
  * or a machine's, and a readable name for a company or person when nobody typed one. No Spring.
  */
-final class Domains {
+public final class Domains {
 
     /** Second-level labels under which a country code's registrable domains sit, as in {@code example.co.uk}. */
     private static final Set<String> SECOND_LEVEL = Set.of("co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc",
@@ -22,27 +24,27 @@ final class Domains {
     private final List<String> freeMail;
     private final List<String> automated;
 
-    Domains(Collection<String> freeMailDomains, Collection<String> automatedSenders) {
+    public Domains(Collection<String> freeMailDomains, Collection<String> automatedSenders) {
         this.freeMail = freeMailDomains.stream().map(Domains::normalise).filter(d -> !d.isEmpty()).toList();
         this.automated = automatedSenders.stream().map(Domains::normalise).filter(d -> !d.isEmpty()).toList();
     }
 
-    static Domains of(CustomerProperties properties) {
+    public static Domains of(CustomerProperties properties) {
         return new Domains(properties.freeMailDomains(), properties.automatedSenders());
     }
 
     /** The part after the last {@code @}, lower case; empty when there is none. */
-    static String domainOf(String address) {
+    public static String domainOf(String address) {
         var at = address.lastIndexOf('@');
         return at < 0 ? "" : normalise(address.substring(at + 1));
     }
 
-    static String localPartOf(String address) {
+    public static String localPartOf(String address) {
         var at = address.lastIndexOf('@');
         return normalise(at < 0 ? address : address.substring(0, at));
     }
 
-    static String normalise(@Nullable String text) {
+    public static String normalise(@Nullable String text) {
         if (text == null) {
             return "";
         }
@@ -54,7 +56,7 @@ final class Domains {
     }
 
     /** True for a domain of a free-mail provider, such as {@code gmail.com} or {@code gmx.at}. */
-    boolean isFreeMail(String domain) {
+    public boolean isFreeMail(String domain) {
         var d = normalise(domain);
         for (var pattern : freeMail) {
             if (pattern.endsWith(".*")) {
@@ -70,7 +72,7 @@ final class Domains {
     }
 
     /** True for an address of a machine: bounces, postmasters, no-reply senders. */
-    boolean isAutomated(String address) {
+    public boolean isAutomated(String address) {
         var local = localPartOf(address);
         for (var pattern : automated) {
             if (pattern.endsWith("*") ? local.startsWith(pattern.substring(0, pattern.length() - 1)) : local.equals(pattern)) {
@@ -81,7 +83,7 @@ final class Domains {
     }
 
     /** True when the domain is one of ours or below one of ours ({@code mx1.example.com} under {@code example.com}). */
-    static boolean isOwn(String domain, Set<String> ownDomains) {
+    public static boolean isOwn(String domain, Set<String> ownDomains) {
         var d = normalise(domain);
         return ownDomains.stream().map(Domains::normalise).filter(o -> !o.isEmpty())
                 .anyMatch(own -> d.equals(own) || d.endsWith("." + own));
@@ -91,7 +93,7 @@ final class Domains {
      * The domain a company is registered under, without host labels: {@code mail.northwind.co.uk} gives
      * {@code northwind.co.uk}.
      */
-    static String registrable(String domain) {
+    public static String registrable(String domain) {
         var labels = normalise(domain).split("\\.");
         if (labels.length <= 2) {
             return normalise(domain);
@@ -106,7 +108,7 @@ final class Domains {
     }
 
     /** The domain and every parent down to the registrable one, most specific first: how a company is looked up. */
-    static List<String> lookupChain(String domain) {
+    public static List<String> lookupChain(String domain) {
         var d = normalise(domain);
         var stop = registrable(d);
         var chain = new java.util.ArrayList<String>();
@@ -119,7 +121,7 @@ final class Domains {
     }
 
     /** A company name from its domain: {@code northwind-traders.com} gives {@code Northwind Traders}. */
-    static String companyName(String domain) {
+    public static String companyName(String domain) {
         var registrable = registrable(domain);
         var dot = registrable.indexOf('.');
         var label = dot < 0 ? registrable : registrable.substring(0, dot);
@@ -133,7 +135,7 @@ final class Domains {
      * A person's name from what the From header says, or from the address when it says nothing:
      * {@code hannah.price@…} gives {@code Hannah Price}.
      */
-    static String personName(@Nullable String displayName, String address) {
+    public static String personName(@Nullable String displayName, String address) {
         var name = displayName == null ? "" : displayName.strip();
         if (name.length() >= 2 && (name.startsWith("\"") && name.endsWith("\"") || name.startsWith("'") && name.endsWith("'"))) {
             name = name.substring(1, name.length() - 1).strip();

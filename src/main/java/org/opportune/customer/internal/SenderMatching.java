@@ -1,4 +1,4 @@
-package org.opportune.customer;
+package org.opportune.customer.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,14 +15,14 @@ import org.opportune.mail.MessageView.MessageAddress;
  * as us and replies to the customer). Machines (bounces, no-reply) and our own addresses are nobody's
  * customer. No Spring, no database.
  */
-final class SenderMatching {
+public final class SenderMatching {
 
     /** Mail to a crowd is not a conversation with each of them. */
-    static final int MAX_PARTIES = 10;
+    public static final int MAX_PARTIES = 10;
 
     private final Domains domains;
 
-    SenderMatching(Domains domains) {
+    public SenderMatching(Domains domains) {
         this.domains = domains;
     }
 
@@ -32,10 +32,10 @@ final class SenderMatching {
      * @param companyDomain the registrable domain a company would be created under, or null for free mail
      * @param lookupDomains the domains to find an existing company by, most specific first (empty for free mail)
      */
-    record Party(String address, String name, @Nullable String companyDomain, List<String> lookupDomains) {
+    public record Party(String address, String name, @Nullable String companyDomain, List<String> lookupDomains) {
     }
 
-    List<Party> parties(String fromAddress, @Nullable String fromName, List<MessageAddress> addresses, Set<String> ownDomains) {
+    public List<Party> parties(String fromAddress, @Nullable String fromName, List<MessageAddress> addresses, Set<String> ownDomains) {
         var from = Domains.normalise(fromAddress);
         if (!isAddress(from)) {
             return List.of();
@@ -61,7 +61,7 @@ final class SenderMatching {
     }
 
     /** The party for one external address, or null for our own addresses and machines. */
-    @Nullable Party party(String address, @Nullable String name, Set<String> ownDomains) {
+    public @Nullable Party party(String address, @Nullable String name, Set<String> ownDomains) {
         var domain = Domains.domainOf(address);
         if (Domains.isOwn(domain, ownDomains) || domains.isAutomated(address)) {
             return null;

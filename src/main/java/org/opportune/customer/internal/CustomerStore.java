@@ -1,12 +1,10 @@
-package org.opportune.customer;
+package org.opportune.customer.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,25 +13,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The customer tables, through {@link JdbcClient}. Ids given here are never redirected; {@link #survivor} does that. */
+import org.opportune.customer.CompanyCommand;
+import org.opportune.customer.CompanyView;
+import org.opportune.customer.ContactCommand;
+import org.opportune.customer.ContactView;
+import org.opportune.customer.CustomerConversation;
+import org.opportune.customer.CustomerHit;
+import org.opportune.customer.CustomerRef;
+import org.opportune.customer.Relationship;
+
+/** The customer tables, through {@link JdbcClient}; only the customer module uses it. Ids given here are never redirected; {@link #survivor} does that. */
 @Repository
-class CustomerStore {
+public class CustomerStore {
 
     private final JdbcClient jdbc;
 
-    CustomerStore(JdbcClient jdbc) {
+    public CustomerStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     // --- lookups used by matching -------------------------------------------------------------
 
-    Optional<Long> contactIdByEmail(String address) {
+    public Optional<Long> contactIdByEmail(String address) {
         return jdbc.sql("select contact_id from contact_emails where address = :address")
                 .param("address", address).query(Long.class).optional();
     }
 
     /** The company of the first domain in {@code domains} that has one. */
-    Optional<Long> companyIdByDomains(List<String> domains) {
+    public Optional<Long> companyIdByDomains(List<String> domains) {
         if (domains.isEmpty()) {
             return Optional.empty();
         }
@@ -50,19 +57,19 @@ class CustomerStore {
         return Optional.empty();
     }
 
-    Optional<String> domainOwner(String domain) {
+    public Optional<String> domainOwner(String domain) {
         return jdbc.sql("select c.name from company_domains d join companies c on c.id = d.company_id where d.domain = :domain")
                 .param("domain", domain).query(String.class).optional();
     }
 
-    Optional<String> emailOwner(String address) {
+    public Optional<String> emailOwner(String address) {
         return jdbc.sql("select c.name from contact_emails e join contacts c on c.id = e.contact_id where e.address = :address")
                 .param("address", address).query(String.class).optional();
     }
 
     // --- companies --------------------------------------------------------------------------
 
-    long insertCompany(String name, String address, String notes, Relationship relationship, Instant at) {
+    public long insertCompany(String name, String address, String notes, Relationship relationship, Instant at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into companies (name, address, notes, relationship, created_at, version)
@@ -73,28 +80,28 @@ class CustomerStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    void insertDomain(String domain, long companyId) {
+    public void insertDomain(String domain, long companyId) {
         jdbc.sql("insert into company_domains (domain, company_id) values (:domain, :company)")
                 .param("domain", domain).param("company", companyId).update();
     }
 
-    void deleteDomain(String domain) {
+    public void deleteDomain(String domain) {
         jdbc.sql("delete from company_domains where domain = :domain").param("domain", domain).update();
     }
 
-    Optional<CompanyView> company(long id) {
+    public Optional<CompanyView> company(long id) {
         var domains = domainsOf(id);
         return jdbc.sql("select * from companies where id = :id").param("id", id)
                 .query((rs, n) -> company(rs, domains)).optional();
     }
 
-    List<String> domainsOf(long companyId) {
+    public List<String> domainsOf(long companyId) {
         return jdbc.sql("select domain from company_domains where company_id = :id order by domain")
                 .param("id", companyId).query(String.class).list();
     }
 
     /** Saves the new values when the version still matches; returns false when someone else saved first. */
-    boolean updateCompany(long id, int version, CompanyCommand command) {
+    public boolean updateCompany(long id, int version, CompanyCommand command) {
         return jdbc.sql("""
                 update companies set name = :name, address = :address, notes = :notes, relationship = :relationship,
                        version = version + 1
@@ -107,7 +114,7 @@ class CustomerStore {
 
     // --- contacts ---------------------------------------------------------------------------
 
-    long insertContact(String name, String phone, @Nullable Long companyId, String source, Relationship relationship,
+    public long insertContact(String name, String phone, @Nullable Long companyId, String source, Relationship relationship,
             String notes, Instant at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -120,16 +127,16 @@ class CustomerStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    void insertEmail(String address, long contactId) {
+    public void insertEmail(String address, long contactId) {
         jdbc.sql("insert into contact_emails (address, contact_id) values (:address, :contact)")
                 .param("address", address).param("contact", contactId).update();
     }
 
-    void deleteEmail(String address) {
+    public void deleteEmail(String address) {
         jdbc.sql("delete from contact_emails where address = :address").param("address", address).update();
     }
 
-    Optional<ContactView> contact(long id) {
+    public Optional<ContactView> contact(long id) {
         var emails = emailsOf(id);
         return jdbc.sql("""
                 select p.*, c.name as company_name from contacts p left join companies c on c.id = p.company_id
@@ -137,27 +144,27 @@ class CustomerStore {
                 .query((rs, n) -> contact(rs, emails)).optional();
     }
 
-    List<String> emailsOf(long contactId) {
+    public List<String> emailsOf(long contactId) {
         return jdbc.sql("select address from contact_emails where contact_id = :id order by address")
                 .param("id", contactId).query(String.class).list();
     }
 
-    Optional<Relationship> contactRelationship(long contactId) {
+    public Optional<Relationship> contactRelationship(long contactId) {
         return jdbc.sql("select relationship from contacts where id = :id").param("id", contactId)
                 .query(String.class).optional().map(Relationship::parse);
     }
 
-    Optional<Long> companyOfContact(long contactId) {
+    public Optional<Long> companyOfContact(long contactId) {
         return jdbc.sql("select company_id from contacts where id = :id").param("id", contactId)
                 .query((rs, n) -> nullableLong(rs, "company_id")).optional().flatMap(Optional::ofNullable);
     }
 
-    Optional<Relationship> companyRelationship(long companyId) {
+    public Optional<Relationship> companyRelationship(long companyId) {
         return jdbc.sql("select relationship from companies where id = :id").param("id", companyId)
                 .query(String.class).optional().map(Relationship::parse);
     }
 
-    boolean updateContact(long id, int version, ContactCommand command) {
+    public boolean updateContact(long id, int version, ContactCommand command) {
         return jdbc.sql("""
                 update contacts set name = :name, phone = :phone, company_id = :company, relationship = :relationship,
                        notes = :notes, version = version + 1
@@ -168,7 +175,7 @@ class CustomerStore {
                 .update() == 1;
     }
 
-    List<ContactView> contactsOfCompany(long companyId) {
+    public List<ContactView> contactsOfCompany(long companyId) {
         var ids = jdbc.sql("select id from contacts where company_id = :id and merged_into is null order by name, id")
                 .param("id", companyId).query(Long.class).list();
         return ids.stream().map(this::contact).flatMap(Optional::stream).toList();
@@ -177,7 +184,7 @@ class CustomerStore {
     // --- merging ----------------------------------------------------------------------------
 
     /** The record that {@code id} was merged into, following chains; {@code id} itself when it was not merged. */
-    long survivor(String table, long id) {
+    public long survivor(String table, long id) {
         var current = id;
         for (int hops = 0; hops < 50; hops++) {
             var next = jdbc.sql("select merged_into from " + table(table) + " where id = :id").param("id", current)
@@ -191,12 +198,12 @@ class CustomerStore {
     }
 
     /** Locks both rows (in id order, so two merges cannot deadlock) and returns how many exist unmerged. */
-    int lock(String table, long a, long b) {
+    public int lock(String table, long a, long b) {
         return jdbc.sql("select id from " + table(table) + " where id in (:ids) and merged_into is null order by id for update")
                 .param("ids", List.of(Math.min(a, b), Math.max(a, b))).query(Long.class).list().size();
     }
 
-    void markMerged(String table, long mergedId, long survivorId) {
+    public void markMerged(String table, long mergedId, long survivorId) {
         jdbc.sql("update " + table(table) + " set merged_into = :survivor, version = version + 1 where id = :id")
                 .param("survivor", survivorId).param("id", mergedId).update();
         // earlier losers of the merged record now point straight at the survivor
@@ -204,50 +211,50 @@ class CustomerStore {
                 .param("survivor", survivorId).param("id", mergedId).update();
     }
 
-    void stamp(String table, long id, String by, Instant at) {
+    public void stamp(String table, long id, String by, Instant at) {
         jdbc.sql("update " + table(table) + " set updated_by = :by, updated_at = :at where id = :id")
                 .param("by", by).param("at", at.atOffset(ZoneOffset.UTC)).param("id", id).update();
     }
 
     /** Who saved the record last and when, as {@code priya at 2026-03-02T09:00:00Z}. */
-    Optional<String> lastChange(String table, long id) {
+    public Optional<String> lastChange(String table, long id) {
         return jdbc.sql("select updated_by, updated_at from " + table(table) + " where id = :id and updated_by is not null")
                 .param("id", id)
                 .query((rs, n) -> rs.getString("updated_by") + " at " + instant(rs, "updated_at"))
                 .optional();
     }
 
-    void bumpVersion(String table, long id) {
+    public void bumpVersion(String table, long id) {
         jdbc.sql("update " + table(table) + " set version = version + 1 where id = :id").param("id", id).update();
     }
 
-    void moveEmails(long fromContact, long toContact) {
+    public void moveEmails(long fromContact, long toContact) {
         jdbc.sql("update contact_emails set contact_id = :to where contact_id = :from")
                 .param("to", toContact).param("from", fromContact).update();
     }
 
-    void moveDomains(long fromCompany, long toCompany) {
+    public void moveDomains(long fromCompany, long toCompany) {
         jdbc.sql("update company_domains set company_id = :to where company_id = :from")
                 .param("to", toCompany).param("from", fromCompany).update();
     }
 
-    void moveContactsOfCompany(long fromCompany, long toCompany) {
+    public void moveContactsOfCompany(long fromCompany, long toCompany) {
         jdbc.sql("update contacts set company_id = :to where company_id = :from")
                 .param("to", toCompany).param("from", fromCompany).update();
     }
 
-    void fillContact(long survivorId, String phone, @Nullable Long companyId, String notes) {
+    public void fillContact(long survivorId, String phone, @Nullable Long companyId, String notes) {
         jdbc.sql("update contacts set phone = :phone, company_id = :company, notes = :notes where id = :id")
                 .param("phone", phone).param("company", companyId).param("notes", notes).param("id", survivorId).update();
     }
 
-    void fillCompany(long survivorId, String address, String notes) {
+    public void fillCompany(long survivorId, String address, String notes) {
         jdbc.sql("update companies set address = :address, notes = :notes where id = :id")
                 .param("address", address).param("notes", notes).param("id", survivorId).update();
     }
 
     /** Moves the merged contact's conversation links to the survivor; where both were linked, one row stays. */
-    void moveContactLinks(long fromContact, long toContact, @Nullable Long survivorCompany) {
+    public void moveContactLinks(long fromContact, long toContact, @Nullable Long survivorCompany) {
         jdbc.sql("""
                 delete from conversation_customers where contact_id = :from
                 and conversation_id in (select conversation_id from conversation_customers where contact_id = :to)""")
@@ -258,12 +265,12 @@ class CustomerStore {
                 .param("company", survivorCompany).param("to", toContact).update();
     }
 
-    void moveCompanyLinks(long fromCompany, long toCompany) {
+    public void moveCompanyLinks(long fromCompany, long toCompany) {
         jdbc.sql("update conversation_customers set company_id = :to where company_id = :from")
                 .param("to", toCompany).param("from", fromCompany).update();
     }
 
-    int countLinks(String column, long id) {
+    public int countLinks(String column, long id) {
         return jdbc.sql("select count(*) from conversation_customers where " + linkColumn(column) + " = :id")
                 .param("id", id).query(Integer.class).single();
     }
@@ -271,7 +278,7 @@ class CustomerStore {
     // --- conversation links -----------------------------------------------------------------
 
     /** Links the conversation to the contact once; later messages only move its latest date. Returns true when new. */
-    boolean link(long conversationId, long contactId, @Nullable Long companyId, String subject, Instant sentAt,
+    public boolean link(long conversationId, long contactId, @Nullable Long companyId, String subject, Instant sentAt,
             long messageId, Instant now) {
         var updated = jdbc.sql("""
                 update conversation_customers set last_message_at = :sent
@@ -297,20 +304,24 @@ class CustomerStore {
                 .param("conversation", conversationId).param("contact", contactId).query(Long.class).single() > 0;
     }
 
-    /** The conversation's first linked contact (by the message that linked it) and its company. */
-    Optional<long[]> customerOfConversation(long conversationId) {
+    /** The conversation's first linked contact, by the message that linked it. */
+    public Optional<Long> customerOfConversation(long conversationId) {
         return jdbc.sql("""
-                select contact_id, company_id from conversation_customers where conversation_id = :id
+                select contact_id from conversation_customers where conversation_id = :id
                 order by first_message_id, linked_at fetch first 1 rows only""")
-                .param("id", conversationId)
-                .query((rs, n) -> new long[] {rs.getLong("contact_id"), rs.getObject("company_id") == null ? -1 : rs.getLong("company_id")})
-                .optional();
+                .param("id", conversationId).query(Long.class).optional();
     }
 
-    record Link(long contactId, @Nullable Long companyId, String subject, Instant lastMessageAt, long firstMessageId) {
+    /** The contact's conversations now count for its new company (or none). */
+    public void relinkCompany(long contactId, @Nullable Long companyId) {
+        jdbc.sql("update conversation_customers set company_id = :company where contact_id = :contact")
+                .param("company", companyId).param("contact", contactId).update();
     }
 
-    List<Link> linksOf(long conversationId) {
+    public record Link(long contactId, @Nullable Long companyId, String subject, Instant lastMessageAt, long firstMessageId) {
+    }
+
+    public List<Link> linksOf(long conversationId) {
         return jdbc.sql("select * from conversation_customers where conversation_id = :id order by first_message_id")
                 .param("id", conversationId)
                 .query((rs, n) -> new Link(rs.getLong("contact_id"), nullableLong(rs, "company_id"), rs.getString("subject"),
@@ -318,11 +329,11 @@ class CustomerStore {
                 .list();
     }
 
-    void deleteLinks(long conversationId) {
+    public void deleteLinks(long conversationId) {
         jdbc.sql("delete from conversation_customers where conversation_id = :id").param("id", conversationId).update();
     }
 
-    List<CustomerConversation> conversationsOf(String column, long id, int limit) {
+    public List<CustomerConversation> conversationsOf(String column, long id, int limit) {
         return jdbc.sql("""
                 select conversation_id, min(subject) as subject, max(last_message_at) as last_message_at
                 from conversation_customers where %s = :id
@@ -335,7 +346,7 @@ class CustomerStore {
 
     // --- search -----------------------------------------------------------------------------
 
-    List<CustomerHit> searchCompanies(String query, int limit) {
+    public List<CustomerHit> searchCompanies(String query, int limit) {
         return jdbc.sql("""
                 select c.id, c.name, c.relationship from companies c
                 where c.merged_into is null and (:q = '' or lower(c.name) like :like escape '\\'
@@ -347,7 +358,7 @@ class CustomerStore {
                 .list();
     }
 
-    List<CustomerHit> searchContacts(String query, int limit) {
+    public List<CustomerHit> searchContacts(String query, int limit) {
         return jdbc.sql("""
                 select p.id, p.name, p.relationship, c.name as company_name from contacts p
                 left join companies c on c.id = p.company_id
@@ -406,9 +417,5 @@ class CustomerStore {
             case "contact_id", "company_id" -> column;
             default -> throw new IllegalArgumentException(column);
         };
-    }
-
-    static List<String> distinct(Collection<String> values) {
-        return new ArrayList<>(new java.util.LinkedHashSet<>(values));
     }
 }

@@ -1,4 +1,4 @@
-package org.opportune.customer;
+package org.opportune.customer.internal;
 
 import java.util.ArrayList;
 import java.util.List;

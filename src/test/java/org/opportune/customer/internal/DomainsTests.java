@@ -1,4 +1,4 @@
-package org.opportune.customer;
+package org.opportune.customer.internal;
 
 import java.util.List;
 import java.util.Set;
@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.opportune.customer.CustomerProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
