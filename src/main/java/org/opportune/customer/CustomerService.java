@@ -365,7 +365,7 @@ public class CustomerService {
         if (party.companyDomain() != null) {
             companyId = store.companyIdByDomains(party.lookupDomains()).orElse(null);
             if (companyId == null) {
-                companyId = store.insertCompany(Domains.companyName(party.companyDomain()), "", "", Relationship.PROSPECT,
+                companyId = store.insertCompany(Objects.requireNonNull(party.companyName()), "", "", Relationship.PROSPECT,
                         clock.instant());
                 store.insertDomain(party.companyDomain(), companyId);
                 events.publishEvent(new CompanyCreated(Actor.system(), companyId, companyFields(store.company(companyId).orElseThrow())));

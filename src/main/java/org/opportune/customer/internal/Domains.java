@@ -120,6 +120,37 @@ public final class Domains {
         return chain;
     }
 
+    /**
+     * A company name from the sender's display name when some of its words spell the domain
+     * ({@code Severn Timber Merchants Accounts} at {@code severntimber.example} gives {@code Severn Timber}),
+     * else from the domain alone.
+     */
+    public static String companyName(String domain, @Nullable String displayName) {
+        var label = label(domain).replaceAll("[^a-z0-9]", "");
+        if (displayName != null && !label.isEmpty()) {
+            var words = displayName.strip().split("\\s+");
+            for (int from = 0; from < words.length; from++) {
+                var joined = new StringBuilder();
+                for (int to = from; to < words.length; to++) {
+                    joined.append(words[to].toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+                    if (joined.toString().equals(label)) {
+                        return String.join(" ", List.of(words).subList(from, to + 1)).replaceAll("[,;:]+$", "");
+                    }
+                    if (!label.startsWith(joined.toString())) {
+                        break;
+                    }
+                }
+            }
+        }
+        return companyName(domain);
+    }
+
+    private static String label(String domain) {
+        var registrable = registrable(domain);
+        var dot = registrable.indexOf('.');
+        return dot < 0 ? registrable : registrable.substring(0, dot);
+    }
+
     /** A company name from its domain: {@code northwind-traders.com} gives {@code Northwind Traders}. */
     public static String companyName(String domain) {
         var registrable = registrable(domain);

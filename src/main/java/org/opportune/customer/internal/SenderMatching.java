@@ -30,9 +30,11 @@ public final class SenderMatching {
      * Someone to link.
      *
      * @param companyDomain the registrable domain a company would be created under, or null for free mail
+     * @param companyName   the name that company would get
      * @param lookupDomains the domains to find an existing company by, most specific first (empty for free mail)
      */
-    public record Party(String address, String name, @Nullable String companyDomain, List<String> lookupDomains) {
+    public record Party(String address, String name, @Nullable String companyDomain, @Nullable String companyName,
+            List<String> lookupDomains) {
     }
 
     public List<Party> parties(String fromAddress, @Nullable String fromName, List<MessageAddress> addresses, Set<String> ownDomains) {
@@ -68,9 +70,10 @@ public final class SenderMatching {
         }
         var personName = Domains.personName(name, address);
         if (domains.isFreeMail(domain)) {
-            return new Party(address, personName, null, List.of());
+            return new Party(address, personName, null, null, List.of());
         }
-        return new Party(address, personName, Domains.registrable(domain), Domains.lookupChain(domain));
+        return new Party(address, personName, Domains.registrable(domain), Domains.companyName(domain, name),
+                Domains.lookupChain(domain));
     }
 
     private static boolean isAddress(String address) {

@@ -36,6 +36,21 @@ class DomainsTests {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "severntimber.example|Severn Timber Merchants Accounts|Severn Timber",
+            "fittingsdirect.example|Fittings Direct|Fittings Direct",
+            "rankrocket.example|Kevin from RankRocket|RankRocket",
+            "thecopperkettle.example|The Copper Kettle, Gloucester Road|The Copper Kettle",
+            "mail.ledgerloop.example|LedgerLoop|LedgerLoop",
+            "oakfieldlegal.example|Hannah Price|Oakfieldlegal",
+            "northwind-traders.com|Anna from Northwind Traders|Northwind Traders",
+            "northwind-traders.com||Northwind Traders",
+            "acme.example|Acme Rockets|Acme"})
+    void prefersTheWordsOfTheDisplayNameThatSpellTheDomain(String domain, String display, String name) {
+        assertThat(Domains.companyName(domain, display)).isEqualTo(name);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"gmail.com", "GoogleMail.com", "hotmail.co.uk", "hotmail.fr", "outlook.com", "live.com",
             "yahoo.co.uk", "yahoo.com", "web.de", "gmx.de", "gmx.net", "gmx.at", "gmx.co.uk", "icloud.com", "me.com",
             "aol.com", "proton.me", "protonmail.com", "mail.ru", "yandex.ru", "t-online.de", "freenet.de", "orange.fr",
