@@ -216,11 +216,12 @@ public class CustomerStore {
                 .param("by", by).param("at", at.atOffset(ZoneOffset.UTC)).param("id", id).update();
     }
 
-    /** Who saved the record last and when, as {@code priya at 2026-03-02T09:00:00Z}. */
+    /** Who saved the record last and when, as {@code priya at 2026-03-02 09:00 UTC}. */
     public Optional<String> lastChange(String table, long id) {
         return jdbc.sql("select updated_by, updated_at from " + table(table) + " where id = :id and updated_by is not null")
                 .param("id", id)
-                .query((rs, n) -> rs.getString("updated_by") + " at " + instant(rs, "updated_at"))
+                .query((rs, n) -> rs.getString("updated_by") + " at " + instant(rs, "updated_at")
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ').replace("Z", " UTC"))
                 .optional();
     }
 
