@@ -263,6 +263,29 @@ class CustomerIntegrationTests {
     }
 
     @Test
+    void customerLinksFollowConversationMergesAndSplits() {
+        var first = ingest("Lea Roth <lea." + run + "@roth-" + run + ".example>", SALES, "Bench", "Hello");
+        var second = ingest("Max Roth <max." + run + "@roth-" + run + ".example>", SALES, "Other bench", "Hello");
+        var lea = awaitContact("lea." + run + "@roth-" + run + ".example");
+        var max = awaitContact("max." + run + "@roth-" + run + ".example");
+        var target = conversations.conversationOf(first).orElseThrow();
+        var other = conversations.conversationOf(second).orElseThrow();
+        awaitLink(other);
+
+        conversations.merge(REP, target, other);
+        await().atMost(Duration.ofSeconds(15)).until(() -> customers.customerOfConversation(other).isEmpty());
+        var afterMerge = customers.conversationsOf(max.ref(), 10);
+        var split = conversations.split(REP, second);
+        await().atMost(Duration.ofSeconds(15)).until(() -> customers.customerOfConversation(split).isPresent());
+
+        assertThat(afterMerge).extracting(CustomerConversation::conversationId).containsExactly(target);
+        assertThat(customers.customerOfConversation(target)).hasValueSatisfying(c -> assertThat(c.contact().id()).isEqualTo(lea.id()));
+        assertThat(customers.customerOfConversation(split)).hasValueSatisfying(c -> assertThat(c.contact().id()).isEqualTo(max.id()));
+        assertThat(customers.conversationsOf(CustomerRef.company(lea.companyId()), 10)).extracting(CustomerConversation::conversationId)
+                .contains(target, split).doesNotContain(other);
+    }
+
+    @Test
     void anExistingCustomerCompanyIsKnownToTriageForANewColleague() {
         var company = customers.createCompany(REP, new CompanyCommand("Grand Esplanade " + run,
                 List.of("esplanade-" + run + ".example"), "", Relationship.CUSTOMER, ""));

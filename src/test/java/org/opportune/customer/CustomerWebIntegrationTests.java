@@ -293,6 +293,45 @@ class CustomerWebIntegrationTests {
     }
 
     @Test
+    void everyPageAndFragmentRendersForARep() {
+        var rep = signedIn(Role.REP);
+        var company = customers.createCompany(Actor.system(), new CompanyCommand("Render " + run, List.of("render-" + run + ".example"),
+                "", Relationship.PROSPECT, ""));
+        var contact = customers.createContact(Actor.system(), new ContactCommand("Rena Der", List.of("rena." + run + "@render-" + run
+                + ".example"), "", company.id(), Relationship.PROSPECT, ""));
+        var other = customers.createContact(Actor.system(), new ContactCommand("Rena Other", List.of(), "", null, Relationship.OTHER, ""));
+
+        var pages = new LinkedHashMap<String, java.net.http.HttpResponse<String>>();
+        pages.put("new company", rep.get("/customers/companies/new"));
+        pages.put("new contact", rep.get("/customers/contacts/new?companyId=" + company.id()));
+        pages.put("company edit", rep.get("/customers/companies/" + company.id() + "/edit"));
+        pages.put("contact edit", rep.get("/customers/contacts/" + contact.id() + "/edit"));
+        pages.put("contact merge", rep.get("/customers/contacts/" + contact.id() + "/merge?q=rena"));
+        pages.put("contact merge confirm", rep.get("/customers/contacts/" + contact.id() + "/merge?survivorId=" + other.id()));
+        var fragments = new LinkedHashMap<String, java.net.http.HttpResponse<String>>();
+        fragments.put("company details", rep.getHtmx("/customers/companies/" + company.id()));
+        fragments.put("contact details", rep.getHtmx("/customers/contacts/" + contact.id()));
+        fragments.put("contact edit", rep.getHtmx("/customers/contacts/" + contact.id() + "/edit"));
+        fragments.put("company timeline", rep.getHtmx("/customers/companies/" + company.id() + "/timeline?page=0"));
+        fragments.put("contact timeline", rep.getHtmx("/customers/contacts/" + contact.id() + "/timeline?page=0"));
+
+        assertThat(pages).allSatisfy((name, page) -> {
+            assertThat(page.statusCode()).as(name).isEqualTo(200);
+            assertThat(page.body()).as(name).contains("<html", "</html>");
+        });
+        assertThat(fragments).allSatisfy((name, fragment) -> {
+            assertThat(fragment.statusCode()).as(name).isEqualTo(200);
+            assertThat(fragment.body()).as(name).doesNotContain("<html");
+        });
+        assertThat(pages.get("new contact").body()).contains("<option value=\"" + company.id() + "\" selected>Render " + run);
+        assertThat(pages.get("contact merge").body()).contains("Rena Other").doesNotContain("survivorId=" + contact.id());
+        assertThat(pages.get("contact merge confirm").body()).contains("Merge <strong>Rena Der</strong> into <strong>Rena Other</strong>");
+        assertThat(fragments.get("company details").body()).contains("id=\"details\"", "Rena Der");
+        assertThat(fragments.get("contact edit").body()).contains("<form", "name=\"emails\"", "rena." + run + "@render-" + run + ".example");
+        assertThat(fragments.get("contact timeline").body()).contains("id=\"timeline\"", "contact.created");
+    }
+
+    @Test
     void unknownCustomersAre404Pages() {
         var rep = signedIn(Role.REP);
 
