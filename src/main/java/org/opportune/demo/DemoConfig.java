@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 
+import org.opportune.customer.CustomerService;
 import org.opportune.identity.IdentityService;
 import org.opportune.mail.MailboxService;
 
@@ -40,7 +41,13 @@ class DemoConfig {
     }
 
     @Bean
-    DemoStarter demoStarter(DemoUsers users, DemoMailServer server, DemoMailboxes mailboxes, Environment environment) {
-        return new DemoStarter(users, server, mailboxes, environment);
+    DemoCustomers demoCustomers(CustomerService customers) {
+        return new DemoCustomers(customers);
+    }
+
+    @Bean
+    DemoStarter demoStarter(DemoUsers users, DemoCustomers customers, DemoMailServer server, DemoMailboxes mailboxes,
+            Environment environment) {
+        return new DemoStarter(users, customers, server, mailboxes, environment);
     }
 }

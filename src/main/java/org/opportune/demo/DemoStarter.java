@@ -17,12 +17,15 @@ import org.opportune.demo.DemoUsers.Status;
 class DemoStarter implements ApplicationRunner {
 
     private final DemoUsers users;
+    private final DemoCustomers customers;
     private final DemoMailServer server;
     private final DemoMailboxes mailboxes;
     private final Environment environment;
 
-    DemoStarter(DemoUsers users, DemoMailServer server, DemoMailboxes mailboxes, Environment environment) {
+    DemoStarter(DemoUsers users, DemoCustomers customers, DemoMailServer server, DemoMailboxes mailboxes,
+            Environment environment) {
         this.users = users;
+        this.customers = customers;
         this.server = server;
         this.mailboxes = mailboxes;
         this.environment = environment;
@@ -35,6 +38,7 @@ class DemoStarter implements ApplicationRunner {
 
     void print(PrintStream out) {
         var result = users.ensure();
+        customers.ensure();
         mailboxes.connect();
         var port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         out.println(frame(lines(result, "http://localhost:" + port)));

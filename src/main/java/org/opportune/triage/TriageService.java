@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.opportune.customer.CustomerService;
 import org.opportune.mail.MailContent;
 import org.opportune.mail.MailMessages;
 import org.opportune.mail.MailboxService;
@@ -33,14 +34,17 @@ public class TriageService {
     private final TriageStore store;
     private final MailMessages messages;
     private final MailboxService mailboxes;
+    private final CustomerService customers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TriageRules defaults = TriageRules.defaults();
 
-    TriageService(TriageStore store, MailMessages messages, MailboxService mailboxes, ApplicationEventPublisher events, Clock clock) {
+    TriageService(TriageStore store, MailMessages messages, MailboxService mailboxes, CustomerService customers,
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.messages = messages;
         this.mailboxes = mailboxes;
+        this.customers = customers;
         this.events = events;
         this.clock = clock;
     }
@@ -59,11 +63,32 @@ public class TriageService {
         return domains;
     }
 
-    /** Classifies a message that is not stored, with the current rules and sender overrides. */
+    /**
+     * Classifies a message that is not stored, with the current rules, sender overrides and what the
+     * customer records say the sender is to us.
+     */
     @Transactional(readOnly = true)
     public TriageResult classify(MailContent mail, Set<String> ownDomains) {
         var override = store.senderOverride(mail.fromAddress()).orElse(null);
-        return classifier().classify(TriageInputs.from(mail, ownDomains, Relationship.UNKNOWN, override));
+        return classifier().classify(TriageInputs.from(mail, ownDomains, relationshipOf(mail.fromAddress()), override));
+    }
+
+    private Relationship relationshipOf(String sender) {
+        if (sender.isBlank()) {
+            return Relationship.UNKNOWN;
+        }
+        return customers.relationshipOf(sender).map(TriageService::relationship).orElse(Relationship.UNKNOWN);
+    }
+
+    /** The customer module's relationship in triage's terms. */
+    static Relationship relationship(org.opportune.customer.Relationship relationship) {
+        return switch (relationship) {
+            case PROSPECT -> Relationship.PROSPECT;
+            case CUSTOMER -> Relationship.CUSTOMER;
+            case SUPPLIER -> Relationship.SUPPLIER;
+            case PARTNER -> Relationship.PARTNER;
+            case OTHER -> Relationship.OTHER;
+        };
     }
 
     /**

@@ -26,6 +26,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import org.awaitility.Awaitility;
 
+import org.opportune.customer.CustomerService;
+import org.opportune.customer.Relationship;
 import org.opportune.identity.IdentityService;
 import org.opportune.mail.MailMessages;
 import org.opportune.mail.MailboxService;
@@ -69,6 +71,9 @@ class DemoIntegrationTests {
     @Autowired
     MailMessages messages;
 
+    @Autowired
+    CustomerService customers;
+
     @Test
     void theSeededMailFlowsIntoOpportuneFromTheDemoServer() {
         var sales = mailboxes.findByAddress("sales@harbourlane.example").orElseThrow();
@@ -79,6 +84,27 @@ class DemoIntegrationTests {
             assertThat(messages.messageIdsInMailbox(info.id())).hasSize(18);
         });
         assertThat(sales.syncEnabled()).isTrue();
+    }
+
+    @Test
+    void theDemoMailMakesCustomersAndTheCopperKettleIsAnExistingOne() {
+        var ruth = Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> customers.contactByEmail("ruth@thecopperkettle.example").orElse(null), c -> c != null);
+        var hannah = Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> customers.contactByEmail("hannah.price@oakfieldlegal.example").orElse(null), c -> c != null);
+
+        var kettle = customers.companyByDomain("thecopperkettle.example").orElseThrow();
+        assertThat(kettle.name()).isEqualTo("The Copper Kettle");
+        assertThat(kettle.relationship()).isEqualTo(Relationship.CUSTOMER);
+        assertThat(ruth.companyId()).isEqualTo(kettle.id());
+        assertThat(customers.relationshipOf("ruth@thecopperkettle.example")).hasValue(Relationship.CUSTOMER);
+        assertThat(hannah.name()).isEqualTo("Hannah Price");
+        assertThat(hannah.companyName()).isEqualTo("Oakfieldlegal");
+        assertThat(customers.relationshipOf("hannah.price@oakfieldlegal.example")).hasValue(Relationship.PROSPECT);
+        assertThat(customers.contactByEmail("priya@harbourlane.example")).as("our own people are not customers").isEmpty();
+        assertThat(customers.companyByDomain("harbourlane.example")).isEmpty();
+        assertThat(customers.contactByEmail("mailer-daemon@mx1.harbourlane.example")).isEmpty();
+        assertThat(customers.search("", 200)).filteredOn(h -> h.name().equals("The Copper Kettle")).hasSize(1);
     }
 
     @Test
