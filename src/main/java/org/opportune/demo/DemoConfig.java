@@ -11,6 +11,7 @@ import org.springframework.core.env.Environment;
 
 import org.opportune.identity.IdentityService;
 import org.opportune.mail.MailboxService;
+import org.opportune.opportunity.OpportunityService;
 
 /** The demo's beans; none of them exist unless the demo is on, and never for the jar's commands. */
 @Configuration(proxyBeanMethods = false)
@@ -40,7 +41,14 @@ class DemoConfig {
     }
 
     @Bean
-    DemoStarter demoStarter(DemoUsers users, DemoMailServer server, DemoMailboxes mailboxes, Environment environment) {
-        return new DemoStarter(users, server, mailboxes, environment);
+    DemoOpportunities demoOpportunities(OpportunityService opportunities, IdentityService identity, DemoMail mail,
+            Clock clock) {
+        return new DemoOpportunities(opportunities, identity, mail.domain(), clock);
+    }
+
+    @Bean
+    DemoStarter demoStarter(DemoUsers users, DemoMailServer server, DemoMailboxes mailboxes,
+            DemoOpportunities opportunities, Environment environment) {
+        return new DemoStarter(users, server, mailboxes, opportunities, environment);
     }
 }

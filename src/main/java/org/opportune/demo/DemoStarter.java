@@ -19,12 +19,15 @@ class DemoStarter implements ApplicationRunner {
     private final DemoUsers users;
     private final DemoMailServer server;
     private final DemoMailboxes mailboxes;
+    private final DemoOpportunities opportunities;
     private final Environment environment;
 
-    DemoStarter(DemoUsers users, DemoMailServer server, DemoMailboxes mailboxes, Environment environment) {
+    DemoStarter(DemoUsers users, DemoMailServer server, DemoMailboxes mailboxes, DemoOpportunities opportunities,
+            Environment environment) {
         this.users = users;
         this.server = server;
         this.mailboxes = mailboxes;
+        this.opportunities = opportunities;
         this.environment = environment;
     }
 
@@ -36,6 +39,7 @@ class DemoStarter implements ApplicationRunner {
     void print(PrintStream out) {
         var result = users.ensure();
         mailboxes.connect();
+        opportunities.ensure();
         var port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         out.println(frame(lines(result, "http://localhost:" + port)));
         out.flush();
