@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,6 +74,28 @@ public class PipelineService {
         events.publishEvent(new PipelineStageChanged(actor, key, "added", Map.of(), Map.of("name", clean,
                 "kind", kind.label(), "defaultProbability", stage.defaultProbability())));
         return stage;
+    }
+
+    /**
+     * Several changes of one stage at once, all or nothing: any of name, default probability, active, and a
+     * move one place earlier ({@code -1}) or later ({@code +1}); {@code null} leaves that part alone.
+     */
+    public StageView change(Actor actor, String key, @Nullable String name, @Nullable Integer defaultProbability,
+            @Nullable Boolean active, @Nullable Integer move) {
+        stage(key);
+        if (name != null) {
+            rename(actor, key, name);
+        }
+        if (defaultProbability != null) {
+            setProbability(actor, key, defaultProbability);
+        }
+        if (active != null) {
+            setActive(actor, key, active);
+        }
+        if (move != null) {
+            move(actor, key, move);
+        }
+        return stage(key);
     }
 
     public StageView rename(Actor actor, String key, String name) {

@@ -96,6 +96,22 @@ class OpportunityPagesIntegrationTests {
     }
 
     @Test
+    void aLinkFollowsItsConversationWhenTwoConversationsAreMerged() {
+        var kept = conversation("Desks for the Leeds office");
+        var merged = conversation("Chairs for the Leeds office");
+        var rep = user(identity, Role.REP);
+        var browser = signedIn(port, rep);
+        var id = json(browser.json("POST", "/api/v1/opportunities",
+                newOpportunity("Leeds office", "\"conversationId\": " + merged))).get("id").asLong();
+
+        conversations.merge(org.opportune.shared.Actor.system(), kept, merged);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(json(browser.json("GET", "/api/v1/opportunities/" + id + "/conversations", null))
+                        .findValuesAsString("subject")).containsExactly("Desks for the Leeds office"));
+    }
+
+    @Test
     void theOpportunityPageShowsRefusalsNextToTheFieldAndAStaleEditWithWhatChanged() {
         var rep = user(identity, Role.REP);
         var manager = user(identity, Role.MANAGER);
@@ -186,6 +202,18 @@ class OpportunityPagesIntegrationTests {
                 .param("key", key).query(String.class).list())
                 .containsExactly("pipeline.stage_added", "pipeline.stage_renamed", "pipeline.stage_probability_changed",
                         "pipeline.stage_moved");
+    }
+
+    private long conversation(String subject) {
+        var mailbox = mailboxes.ensureMailbox("sales@brightline.example");
+        var raw = "From: Ben <ben-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example>\r\n"
+                + "To: sales@brightline.example\r\nSubject: " + subject + "\r\nDate: Mon, 2 Mar 2026 09:00:00 +0000\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@customer.example>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Please send us a quote.\r\n";
+        var messageId = ingestion.ingest(IngestSource.imported(mailbox.id(), "test"), raw.getBytes(StandardCharsets.UTF_8))
+                .messageId();
+        return await().atMost(Duration.ofSeconds(20)).until(() -> conversations.conversationOf(messageId).orElse(null),
+                c -> c != null);
     }
 
     private String pipelineKey(String name) {

@@ -56,10 +56,8 @@ class PipelineAdminController {
             @RequestParam(defaultValue = "") String name, @RequestParam(required = false) String defaultProbability,
             Model model, RedirectAttributes redirect) {
         try {
-            pipeline.rename(me.asActor(), key, name);
-            if (defaultProbability != null && pipeline.stage(key).open()) {
-                pipeline.setProbability(me.asActor(), key, percent(defaultProbability, -1));
-            }
+            var probability = defaultProbability != null && pipeline.stage(key).open() ? percent(defaultProbability, -1) : null;
+            pipeline.change(me.asActor(), key, name, probability, null, null);
             Flash.message(redirect, "Stage '" + pipeline.stage(key).name() + "' is saved.");
             return "redirect:/admin/pipeline";
         } catch (OpportunityRuleException e) {

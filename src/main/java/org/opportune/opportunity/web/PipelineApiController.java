@@ -57,19 +57,7 @@ class PipelineApiController {
     @PreAuthorize("hasAuthority('ADMINISTER')")
     StageView change(@AuthenticationPrincipal SignedInUser me, @PathVariable String key,
             @RequestBody StageChangeRequest request) {
-        var actor = me.asActor();
-        if (request.name() != null) {
-            pipeline.rename(actor, key, request.name());
-        }
-        if (request.defaultProbability() != null) {
-            pipeline.setProbability(actor, key, request.defaultProbability());
-        }
-        if (request.active() != null) {
-            pipeline.setActive(actor, key, request.active());
-        }
-        if (request.move() != null) {
-            pipeline.move(actor, key, request.move());
-        }
-        return pipeline.stage(key);
+        return pipeline.change(me.asActor(), key, request.name(), request.defaultProbability(), request.active(),
+                request.move());
     }
 }
