@@ -56,6 +56,12 @@ public class ConversationService {
         return index.message(messageId).map(ThreadIndex.ThreadedMessage::conversationId);
     }
 
+    /** A conversation's subject and messages, for pages of other modules; empty when there is no such conversation. */
+    @Transactional(readOnly = true)
+    public Optional<ConversationOverview> overview(long conversationId) {
+        return index.overview(conversationId);
+    }
+
     /**
      * Moves one message out of its conversation into a new one, with its own Message-ID, so that
      * later replies to it follow it. A conversation's only message stays where it is.

@@ -39,6 +39,24 @@ class ThreadIndex {
     record ThreadedMessage(long messageId, long conversationId, String messageIdHeader, String subject, Instant sentAt) {
     }
 
+    /** The conversation's subject and messages in date order; empty when there is no such conversation. */
+    Optional<ConversationOverview> overview(long conversationId) {
+        var messages = jdbc.sql("""
+                select message_id, mailbox_id, from_address, subject, sent_at from conversation_messages
+                where conversation_id = :id order by sent_at, message_id""")
+                .param("id", conversationId)
+                .query((rs, n) -> new ConversationOverview.Message(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .list();
+        return jdbc.sql("""
+                select id, subject, message_count, first_message_at, last_message_at from conversations where id = :id""")
+                .param("id", conversationId)
+                .query((rs, n) -> new ConversationOverview(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, OffsetDateTime.class).toInstant(),
+                        messages))
+                .optional();
+    }
+
     boolean isThreaded(long messageId) {
         return message(messageId).isPresent();
     }

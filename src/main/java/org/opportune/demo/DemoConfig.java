@@ -12,6 +12,7 @@ import org.springframework.core.env.Environment;
 import org.opportune.customer.CustomerService;
 import org.opportune.identity.IdentityService;
 import org.opportune.mail.MailboxService;
+import org.opportune.opportunity.OpportunityService;
 
 /** The demo's beans; none of them exist unless the demo is on, and never for the jar's commands. */
 @Configuration(proxyBeanMethods = false)
@@ -46,8 +47,14 @@ class DemoConfig {
     }
 
     @Bean
+    DemoOpportunities demoOpportunities(OpportunityService opportunities, IdentityService identity, DemoMail mail,
+            Clock clock) {
+        return new DemoOpportunities(opportunities, identity, mail.domain(), clock);
+    }
+
+    @Bean
     DemoStarter demoStarter(DemoUsers users, DemoCustomers customers, DemoMailServer server, DemoMailboxes mailboxes,
-            Environment environment) {
-        return new DemoStarter(users, customers, server, mailboxes, environment);
+            DemoOpportunities opportunities, Environment environment) {
+        return new DemoStarter(users, customers, server, mailboxes, opportunities, environment);
     }
 }

@@ -20,14 +20,17 @@ class DemoStarter implements ApplicationRunner {
     private final DemoCustomers customers;
     private final DemoMailServer server;
     private final DemoMailboxes mailboxes;
+    private final DemoOpportunities opportunities;
     private final Environment environment;
 
     DemoStarter(DemoUsers users, DemoCustomers customers, DemoMailServer server, DemoMailboxes mailboxes,
+            DemoOpportunities opportunities,
             Environment environment) {
         this.users = users;
         this.customers = customers;
         this.server = server;
         this.mailboxes = mailboxes;
+        this.opportunities = opportunities;
         this.environment = environment;
     }
 
@@ -40,6 +43,7 @@ class DemoStarter implements ApplicationRunner {
         var result = users.ensure();
         customers.ensure();
         mailboxes.connect();
+        opportunities.ensure();
         var port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         out.println(frame(lines(result, "http://localhost:" + port)));
         out.flush();

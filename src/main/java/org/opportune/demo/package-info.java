@@ -2,11 +2,12 @@
  * The demo: with {@code --demo} (or {@code opportune.demo.enabled=true}) Opportune starts a built-in
  * IMAP and SMTP server on loopback, fills the demo company's shared mailboxes ({@code sales@} and
  * {@code info@}) with realistic mail from {@code demo/mail.yml}, and creates one demo user for each
- * role, and the one customer it had before the mail (The Copper Kettle). It publishes and consumes no
- * events; it only calls the {@code identity}, {@code mail} and {@code customer} facades.
+ * role, the one customer it had before the mail (The Copper Kettle), and a few opportunities at different
+ * stages when the pipeline is empty. It publishes and consumes no events; it only calls the
+ * {@code identity}, {@code mail}, {@code customer} and {@code opportunity} facades.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"identity", "mail", "customer", "shared"})
+@ApplicationModule(allowedDependencies = {"identity", "mail", "customer", "opportunity", "shared"})
 package org.opportune.demo;
 
 import org.jspecify.annotations.NullMarked;

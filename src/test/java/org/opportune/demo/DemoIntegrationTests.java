@@ -74,6 +74,9 @@ class DemoIntegrationTests {
     @Autowired
     CustomerService customers;
 
+    @Autowired
+    org.opportune.opportunity.OpportunityService opportunities;
+
     @Test
     void theSeededMailFlowsIntoOpportuneFromTheDemoServer() {
         var sales = mailboxes.findByAddress("sales@harbourlane.example").orElseThrow();
@@ -161,6 +164,21 @@ class DemoIntegrationTests {
         assertThat(again).contains("priya").doesNotContain(PASSWORD);
         assertThat(new Browser(port).signIn("lena", PASSWORD).headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+    }
+
+    @Test
+    void thePipelineHasAFewDealsAtDifferentStagesOnce() {
+        var all = new org.opportune.opportunity.OpportunityFilter(null, null, "all", 0);
+        var before = opportunities.list(org.opportune.shared.Actor.system(), all);
+
+        print();
+
+        assertThat(before).extracting(o -> o.stage()).containsExactlyInAnyOrder("new_lead", "qualified", "proposal_sent");
+        assertThat(before).filteredOn(o -> o.stage().equals("new_lead")).singleElement()
+                .satisfies(o -> assertThat(o.ownerId()).isNull());
+        assertThat(before).filteredOn(o -> o.stage().equals("proposal_sent")).singleElement()
+                .satisfies(o -> assertThat(o.ownerName()).isEqualTo("Priya Shah"));
+        assertThat(opportunities.list(org.opportune.shared.Actor.system(), all)).hasSize(3);
     }
 
     private String print() {

@@ -1,0 +1,18 @@
+package org.opportune.opportunity;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import org.opportune.identity.Permission;
+import org.opportune.web.NavEntry;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OpportunityProperties.class)
+class OpportunityConfig {
+
+    @Bean
+    NavEntry opportunitiesNavEntry() {
+        return new NavEntry(20, "Opportunities", "/opportunities", Permission.PIPELINE_VIEW.authority());
+    }
+}
