@@ -44,6 +44,14 @@ public class ConversationService {
         return index.threadsOf(mailboxId);
     }
 
+    /**
+     * Records a message's triage category; its conversation shows the most telling one (lowest
+     * {@code rank}) of its messages. Works before and after the message is threaded.
+     */
+    public void categorise(long messageId, String category, int rank) {
+        categories.note(messageId, category, rank);
+    }
+
     /** The ids of the conversation's messages, oldest first. */
     @Transactional(readOnly = true)
     public List<Long> messageIds(long conversationId) {

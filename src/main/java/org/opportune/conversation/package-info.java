@@ -8,7 +8,7 @@
  * command {@code threads --mailbox ADDRESS}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "mail", "triage", "identity", "web"})
+@ApplicationModule(allowedDependencies = {"shared", "mail", "identity", "web"})
 package org.opportune.conversation;
 
 import org.jspecify.annotations.NullMarked;

@@ -8,7 +8,7 @@
  * {@code triage [--own-domain DOMAIN]... FILE.eml...}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "mail", "customer", "web"})
+@ApplicationModule(allowedDependencies = {"shared", "mail", "customer", "conversation", "web"})
 package org.opportune.triage;
 
 import org.jspecify.annotations.NullMarked;

@@ -7,11 +7,11 @@ import org.opportune.conversation.ConversationEvents.ConversationsMerged;
 
 /** Keeps tasks linked when two conversations become one: the merged conversation's tasks follow it. */
 @Component
-class ConversationLinks {
+class TaskConversationLinks {
 
     private final TaskQueries queries;
 
-    ConversationLinks(TaskQueries queries) {
+    TaskConversationLinks(TaskQueries queries) {
         this.queries = queries;
     }
 
