@@ -85,7 +85,10 @@ class WorkStore {
         } else {
             lastInbound = later(lastInbound, sentAt);
         }
-        var waiting = lastInbound != null && (lastOutbound == null || lastInbound.isAfter(lastOutbound));
+        // Date headers have whole seconds: on a tie, the message being noted now (the later arrival) decides.
+        var waiting = fromUs
+                ? lastInbound != null && lastInbound.isAfter(lastOutbound)
+                : lastOutbound == null || !lastInbound.isBefore(lastOutbound);
         jdbc.sql("""
                 update conversations set last_inbound_at = :inbound, last_outbound_at = :outbound, waiting_on_us = :waiting
                 where id = :id""")

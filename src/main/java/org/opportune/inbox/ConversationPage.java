@@ -4,14 +4,15 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.opportune.activity.ActivityEntry;
 import org.opportune.conversation.ConversationState;
+import org.opportune.customer.ConversationCustomer;
+import org.opportune.opportunity.OpportunityView;
 import org.opportune.identity.UserView;
 
 /** The conversation page: its state, its messages oldest first, who may own it, and its trail. */
 public record ConversationPage(ConversationState state, List<ShownMessage> messages, @Nullable String owner,
-        boolean mine, List<UserView> workers, List<ActivityEntry> timeline, boolean canWork, boolean canAssign,
-        @Nullable ReplyDraft reply) {
+        boolean mine, List<UserView> workers, List<TimelineLine> timeline, boolean canWork, boolean canAssign,
+        @Nullable ReplyDraft reply, @Nullable ConversationCustomer customer, List<OpportunityView> opportunities) {
 
     public String status() {
         return state.archived() ? "Archived" : state.ownerId() == null ? "Unassigned" : "Open";

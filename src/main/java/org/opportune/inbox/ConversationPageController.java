@@ -30,6 +30,7 @@ import org.opportune.conversation.ConversationRuleException;
 import org.opportune.conversation.ConversationService;
 import org.opportune.conversation.ConversationState;
 import org.opportune.conversation.ConversationWork;
+import org.opportune.customer.CustomerService;
 import org.opportune.identity.IdentityService;
 import org.opportune.identity.Permission;
 import org.opportune.identity.UserNotFoundException;
@@ -40,6 +41,8 @@ import org.opportune.mail.Outbox;
 import org.opportune.mail.OutboxEntry;
 import org.opportune.mail.OutboxRuleException;
 import org.opportune.mail.OutgoingMail;
+import org.opportune.opportunity.OpportunityService;
+import org.opportune.opportunity.OpportunityView;
 import org.opportune.mail.MessageView;
 import org.opportune.shared.SignedInUser;
 import org.opportune.triage.TriageService;
@@ -60,10 +63,14 @@ class ConversationPageController {
     private final IdentityService identity;
     private final ActivityService activity;
     private final Outbox outbox;
+    private final CustomerService customers;
+    private final OpportunityService opportunities;
 
     ConversationPageController(ConversationWork work, ConversationService conversations, MailMessages messages,
             MailboxService mailboxes, TriageService triage, IdentityService identity, ActivityService activity,
-            Outbox outbox) {
+            Outbox outbox, CustomerService customers, OpportunityService opportunities) {
+        this.customers = customers;
+        this.opportunities = opportunities;
         this.work = work;
         this.conversations = conversations;
         this.messages = messages;
@@ -154,12 +161,20 @@ class ConversationPageController {
         var views = ids.stream().flatMap(messageId -> messages.message(messageId).stream()).toList();
         var shown = views.stream().map(message -> show(message, ownDomains, sent.get(message.id()))).toList();
         var workers = identity.users().stream().filter(u -> u.active() && u.role().has(Permission.INBOX_WORK)).toList();
-        var timeline = activity.page(new ActivityFilter(null, null, "conversation", Long.toString(id), null, null), 0)
+        var entries = activity.page(new ActivityFilter(null, null, "conversation", Long.toString(id), null, null), 0)
                 .entries();
+        var userNames = identity.users().stream().collect(java.util.stream.Collectors.toMap(u -> u.username(),
+                u -> u.displayName(), (a, b) -> a));
+        var timeline = TimelineLine.of(shown, entries, userNames);
         var canWork = has(authentication, Permission.INBOX_WORK);
         var reply = draft != null ? draft : canWork ? newDraft(views, ownDomains) : null;
+        var linked = has(authentication, Permission.PIPELINE_VIEW)
+                ? opportunities.opportunitiesOfConversation(id).stream()
+                        .map(opportunityId -> opportunities.opportunity(me.asActor(), opportunityId)).toList()
+                : List.<OpportunityView>of();
         model.addAttribute("page", new ConversationPage(state, shown, ownerName(state), me.userId() == owner(state),
-                workers, timeline, canWork, has(authentication, Permission.WORK_ASSIGN), reply));
+                workers, timeline, canWork, has(authentication, Permission.WORK_ASSIGN), reply,
+                customers.customerOfConversation(id).orElse(null), linked));
         return "inbox/conversation";
     }
 

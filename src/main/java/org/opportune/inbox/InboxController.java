@@ -21,12 +21,14 @@ import org.opportune.conversation.ConversationInbox;
 import org.opportune.conversation.InboxQuery;
 import org.opportune.conversation.InboxRow;
 import org.opportune.conversation.InboxView;
+import org.opportune.customer.CustomerService;
 import org.opportune.identity.IdentityService;
 import org.opportune.identity.Permission;
 import org.opportune.identity.UserView;
 import org.opportune.mail.MailMessages;
 import org.opportune.mail.MailboxService;
 import org.opportune.mail.MessageSummary;
+import org.opportune.opportunity.OpportunityService;
 import org.opportune.shared.SignedInUser;
 import org.opportune.web.Htmx;
 
@@ -41,10 +43,14 @@ class InboxController {
     private final MailMessages messages;
     private final MailboxService mailboxes;
     private final IdentityService identity;
+    private final CustomerService customers;
+    private final OpportunityService opportunities;
     private final Clock clock;
 
     InboxController(ConversationInbox inbox, MailMessages messages, MailboxService mailboxes, IdentityService identity,
-            Clock clock) {
+            CustomerService customers, OpportunityService opportunities, Clock clock) {
+        this.customers = customers;
+        this.opportunities = opportunities;
         this.inbox = inbox;
         this.messages = messages;
         this.mailboxes = mailboxes;
@@ -76,13 +82,17 @@ class InboxController {
         Map<Long, MessageSummary> summaries = new HashMap<>(messages.summaries(rows.stream().map(InboxRow::lastMessageId).toList())
                 .stream().collect(Collectors.toMap(MessageSummary::id, Function.identity())));
         var now = clock.instant();
+        var stages = opportunities.stageOfConversations(rows.stream().map(InboxRow::id).toList());
         return rows.stream().map(row -> {
+            var company = customers.customerOfConversation(row.id()).map(c -> c.company() != null ? c.company().name()
+                    : null).orElse(null);
             var summary = summaries.get(row.lastMessageId());
             var sender = summary == null ? "" : summary.fromName() != null && !summary.fromName().isBlank()
                     ? summary.fromName() : summary.fromAddress();
             return new InboxLine(row.id(), row.subject().isBlank() ? "(no subject)" : row.subject(), sender,
-                    summary == null ? "" : summary.fromAddress(), null, summary == null ? "" : summary.snippet(),
-                    row.category(), row.ownerId() == null ? null : names.getOrDefault(row.ownerId(), "someone"), null,
+                    summary == null ? "" : summary.fromAddress(), company, summary == null ? "" : summary.snippet(),
+                    row.category(), row.ownerId() == null ? null : names.getOrDefault(row.ownerId(), "someone"),
+                    stages.get(row.id()),
                     Ages.since(row.lastMessageAt(), now), row.lastMessageAt().toString(),
                     summary != null && summary.hasAttachments(), row.waitingOnUs(), row.archived(), row.messageCount());
         }).toList();

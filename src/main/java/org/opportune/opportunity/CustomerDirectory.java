@@ -5,27 +5,41 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import org.opportune.customer.CompanyView;
+import org.opportune.customer.ContactView;
+import org.opportune.customer.CustomerService;
+
 /**
- * The one place that knows about customers. Until the {@code customer} module is wired in, an opportunity
- * stores plain company and contact ids and shows them as "Company #12"; at the merge, this class calls
- * the customer module's facade (names, and the customer of a conversation) and nothing else changes.
+ * The one place that knows about customers: an opportunity stores company and contact ids, and this
+ * class turns them into names (a merged company or contact leads to the one it was merged into) and
+ * finds the customer of a conversation for a new opportunity.
  */
 @Component
 class CustomerDirectory {
 
+    private final CustomerService customers;
+
+    CustomerDirectory(CustomerService customers) {
+        this.customers = customers;
+    }
+
     /** The company's name, for lists and pages. */
     @Nullable String companyName(@Nullable Long companyId) {
-        return companyId == null ? null : "Company #" + companyId;
+        return companyId == null ? null
+                : customers.company(companyId).map(CompanyView::name).orElse("Company #" + companyId);
     }
 
     /** The contact's name, for lists and pages. */
     @Nullable String contactName(@Nullable Long contactId) {
-        return contactId == null ? null : "Contact #" + contactId;
+        return contactId == null ? null
+                : customers.contact(contactId).map(ContactView::name).orElse("Contact #" + contactId);
     }
 
     /** The company and contact the conversation's customer messages were linked to, if known. */
     Optional<Customer> customerOfConversation(long conversationId) {
-        return Optional.empty();
+        return customers.customerOfConversation(conversationId).map(found -> new Customer(
+                found.company() == null ? null : found.company().id(),
+                found.contact().id()));
     }
 
     /** A conversation's customer: either id may be missing. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -109,6 +110,24 @@ public class OpportunityService {
         caller.require(Permission.PIPELINE_VIEW, "see the pipeline");
         var names = new Names();
         return store.findAll(queries.ids(filter, viewer.userId())).stream().map(o -> view(caller, o, names)).toList();
+    }
+
+    /**
+     * For list rows: the stage name of each conversation's opportunity (an open one first, else the
+     * latest), by conversation id; conversations without one are left out. No values, no permission needed
+     * beyond reading the inbox.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> stageOfConversations(Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        var names = stages.all().stream().collect(java.util.stream.Collectors.toMap(StageView::key, StageView::name));
+        var result = new LinkedHashMap<Long, String>();
+        for (var row : store.stagesOfConversations(conversationIds)) {
+            result.putIfAbsent(row.conversationId(), names.getOrDefault(row.stageKey(), row.stageKey()));
+        }
+        return result;
     }
 
     /** The ids of the opportunities a conversation is linked to: for the conversation's page. */

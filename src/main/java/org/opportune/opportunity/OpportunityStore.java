@@ -217,6 +217,21 @@ class OpportunityStore {
                 .param("id", opportunityId).query(Long.class).list();
     }
 
+    record ConversationStage(long conversationId, String stageKey) {
+    }
+
+    /** Each conversation's opportunities' stages, open ones first, then the latest. */
+    List<ConversationStage> stagesOfConversations(java.util.Collection<Long> conversationIds) {
+        return jdbc.sql("""
+                select l.conversation_id, o.stage_key from opportunity_conversations l
+                join opportunities o on o.id = l.opportunity_id
+                where l.conversation_id in (:ids)
+                order by l.conversation_id, case when o.outcome is null then 0 else 1 end, o.id desc""")
+                .param("ids", List.copyOf(conversationIds))
+                .query((rs, n) -> new ConversationStage(rs.getLong(1), rs.getString(2)))
+                .list();
+    }
+
     List<Long> opportunitiesOfConversation(long conversationId) {
         return jdbc.sql("select opportunity_id from opportunity_conversations where conversation_id = :c order by opportunity_id")
                 .param("c", conversationId).query(Long.class).list();

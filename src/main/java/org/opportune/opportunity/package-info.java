@@ -18,7 +18,7 @@
  * new owner. Consumes {@code ConversationsMerged} to move links to the surviving conversation.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "web", "identity", "activity", "mail", "conversation", "triage"})
+@ApplicationModule(allowedDependencies = {"shared", "web", "identity", "activity", "mail", "conversation", "triage", "customer"})
 package org.opportune.opportunity;
 
 import org.jspecify.annotations.NullMarked;

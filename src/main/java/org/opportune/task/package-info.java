@@ -14,7 +14,7 @@
  * {@code TaskView} already carries what a VTODO/VEVENT needs: due date, optional time and its zone.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "web", "identity", "conversation"})
+@ApplicationModule(allowedDependencies = {"shared", "web", "identity", "conversation", "customer"})
 package org.opportune.task;
 
 import org.jspecify.annotations.NullMarked;

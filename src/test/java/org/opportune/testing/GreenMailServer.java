@@ -50,6 +50,39 @@ public final class GreenMailServer implements AutoCloseable {
                 subject, "Hello, about " + subject, smtp);
     }
 
+    /**
+     * Delivers a message from a customer through SMTP, as a mail client would send it; {@code inReplyTo}
+     * (a Message-ID without angle brackets) makes it a reply. Returns its Message-ID.
+     */
+    public String deliver(String from, String to, String subject, String text, @org.jspecify.annotations.Nullable String inReplyTo) {
+        try {
+            var properties = new java.util.Properties();
+            properties.put("mail.smtp.host", smtp.getBindAddress());
+            properties.put("mail.smtp.port", Integer.toString(smtp.getPort()));
+            var session = jakarta.mail.Session.getInstance(properties);
+            var messageId = UUID.randomUUID() + "@" + from.substring(from.indexOf('@') + 1).replace(">", "");
+            var message = new jakarta.mail.internet.MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws jakarta.mail.MessagingException {
+                    setHeader("Message-ID", "<" + messageId + ">");
+                }
+            };
+            message.setFrom(new jakarta.mail.internet.InternetAddress(from));
+            message.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
+            message.setSubject(subject, "UTF-8");
+            message.setSentDate(new java.util.Date());
+            if (inReplyTo != null) {
+                message.setHeader("In-Reply-To", "<" + inReplyTo + ">");
+                message.setHeader("References", "<" + inReplyTo + ">");
+            }
+            message.setText(text, "UTF-8");
+            jakarta.mail.Transport.send(message);
+            return messageId;
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void stop() {
         greenMail.stop();
     }
