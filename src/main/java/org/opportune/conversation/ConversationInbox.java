@@ -25,6 +25,9 @@ import org.opportune.mail.MailMessages;
 @Transactional(readOnly = true)
 public class ConversationInbox {
 
+    /** Newsletters and auto-replies never wait for an answer, even when they came last. */
+    static final String EXPECTS_ANSWER = "(c.category is null or c.category not in ('bulk', 'auto_reply'))";
+
     /** How many matching messages and subjects a search looks at. */
     private static final int SEARCH_LIMIT = 500;
 
@@ -63,7 +66,8 @@ public class ConversationInbox {
                 .params(params)
                 .query((rs, n) -> new InboxRow(rs.getLong(1), rs.getString(2), rs.getInt(3),
                         rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, Long.class),
-                        "archived".equals(rs.getString(6)), rs.getBoolean(7), rs.getString(8), 0))
+                        "archived".equals(rs.getString(6)), rs.getBoolean(7) && expectsAnswer(rs.getString(8)),
+                        rs.getString(8), 0))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
@@ -84,10 +88,10 @@ public class ConversationInbox {
                 select
                   coalesce(sum(case when c.status = 'open' and c.owner_id is null then 1 else 0 end), 0),
                   coalesce(sum(case when c.status = 'open' and c.owner_id = :me then 1 else 0 end), 0),
-                  coalesce(sum(case when c.status = 'open' and c.waiting_on_us then 1 else 0 end), 0),
+                  coalesce(sum(case when c.status = 'open' and c.waiting_on_us and %s then 1 else 0 end), 0),
                   coalesce(sum(case when c.status = 'open' then 1 else 0 end), 0),
                   coalesce(sum(case when c.status = 'archived' then 1 else 0 end), 0)
-                from conversations c where %s""".formatted(String.join(" and ", where)))
+                from conversations c where %s""".formatted(EXPECTS_ANSWER, String.join(" and ", where)))
                 .params(params)
                 .query(rs -> {
                     var views = InboxView.values();
@@ -98,11 +102,15 @@ public class ConversationInbox {
         return counts;
     }
 
+    private static boolean expectsAnswer(@Nullable String category) {
+        return category == null || !(category.equals("bulk") || category.equals("auto_reply"));
+    }
+
     private static String viewCondition(InboxView view) {
         return switch (view) {
             case UNASSIGNED -> "c.status = 'open' and c.owner_id is null";
             case MINE -> "c.status = 'open' and c.owner_id = :me";
-            case WAITING -> "c.status = 'open' and c.waiting_on_us = true";
+            case WAITING -> "c.status = 'open' and c.waiting_on_us = true and " + EXPECTS_ANSWER;
             case OPEN -> "c.status = 'open'";
             case ARCHIVED -> "c.status = 'archived'";
         };

@@ -174,6 +174,20 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void aNewsletterNeverWaitsForAnAnswer() {
+        var newsletter = plain("news-" + run, "LedgerLoop <news@ledgerloop.example>", "Close your books faster " + run,
+                "Our spring offers. Unsubscribe any time.")
+                .replace("Content-Type", "List-Unsubscribe: <mailto:unsubscribe@ledgerloop.example>\r\nPrecedence: bulk\r\nContent-Type");
+        deliver(newsletter);
+        var rep = signedIn(Role.REP);
+        await().atMost(Duration.ofSeconds(30)).until(() -> rep.get("/inbox?view=open&q=" + run).body().contains("Newsletter / bulk"));
+
+        assertThat(rep.get("/inbox?view=open&q=" + run).body()).contains("Close your books faster " + run)
+                .doesNotContain("Waiting on us</span>");
+        assertThat(rep.get("/inbox?view=waiting&q=" + run).body()).doesNotContain("Close your books faster " + run);
+    }
+
+    @Test
     void aViewerReadsTheInboxButSeesNoClaimButton() {
         var conversationId = deliver(plain("viewer-" + run, "Lena <lena@northwind.example>", "Viewer " + run, "Hi"));
         var viewer = signedIn(Role.VIEWER);
