@@ -233,6 +233,21 @@ public class OpportunityService {
                 cut(nextAction, 500), rules.today().plusDays(1));
     }
 
+    /** "Mark Jennings, Clearline Contact": the customer behind these ids, in words, or empty. */
+    @Transactional(readOnly = true)
+    public String customerLabel(@Nullable Long companyId, @Nullable Long contactId) {
+        var parts = new ArrayList<String>();
+        var contact = customers.contactName(contactId);
+        var company = customers.companyName(companyId);
+        if (contact != null) {
+            parts.add(contact);
+        }
+        if (company != null) {
+            parts.add(company);
+        }
+        return String.join(", ", parts);
+    }
+
     /** An empty form for an opportunity made by hand. */
     public OpportunityDraft blankDraft() {
         return new OpportunityDraft(null, "", null, null, null, rules.defaultCurrency(), Source.MAILBOX, null, "",

@@ -77,7 +77,8 @@ class OpportunityController {
         var draft = conversation == null ? opportunities.blankDraft()
                 : opportunities.draftFromConversation(me.asActor(), conversation);
         model.addAttribute("page", new Pages.NewPage(OpportunityForm.of(draft), Map.of(),
-                authorities(auth).contains("DEAL_VALUES_VIEW"), subject(conversation)));
+                authorities(auth).contains("DEAL_VALUES_VIEW"), subject(conversation),
+                opportunities.customerLabel(draft.companyId(), draft.contactId())));
         return "opportunity/new";
     }
 
@@ -98,7 +99,7 @@ class OpportunityController {
             }
         }
         model.addAttribute("page", new Pages.NewPage(form, errors, authorities(auth).contains("DEAL_VALUES_VIEW"),
-                subject(form.conversationId())));
+                subject(form.conversationId()), opportunities.customerLabel(id(form.companyId()), id(form.contactId()))));
         return "opportunity/new";
     }
 
@@ -261,5 +262,14 @@ class OpportunityController {
 
     private static Set<String> authorities(Authentication auth) {
         return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+    }
+
+    /** A typed-in id, or null when it is empty or not a number (the form shows the field's error). */
+    private static @Nullable Long id(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -47,7 +47,7 @@ public final class Pages {
     }
 
     public record NewPage(OpportunityForm form, Map<String, String> errors, boolean canSeeValues,
-            @Nullable String conversationSubject) {
+            @Nullable String conversationSubject, String customer) {
 
         public List<Source> sources() {
             return List.of(Source.values());
