@@ -1,6 +1,7 @@
 package org.opportune.conversation;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -91,5 +92,23 @@ public final class ConversationEvents {
         public String subjectId() { return Long.toString(conversationId); }
         public Map<String, Object> before() { return Map.of("status", archived ? "open" : "archived"); }
         public Map<String, Object> after() { return Map.of("status", archived ? "archived" : "open"); }
+    }
+
+    /**
+     * Someone wrote an internal note; {@code mentionedUserIds} are the people it @mentioned, to be told.
+     */
+    public record NoteAdded(Actor actor, long conversationId, long noteId, String body, List<String> mentions,
+            List<Long> mentionedUserIds) implements Audited {
+        public String action() { return "conversation.note_added"; }
+        public String subjectType() { return CONVERSATION; }
+        public String subjectId() { return Long.toString(conversationId); }
+        public Map<String, Object> after() {
+            var after = new LinkedHashMap<String, Object>();
+            after.put("note", body.length() <= 200 ? body : body.substring(0, 199) + "…");
+            if (!mentions.isEmpty()) {
+                after.put("mentions", mentions);
+            }
+            return after;
+        }
     }
 }

@@ -10,7 +10,7 @@ import org.opportune.opportunity.OpportunityView;
 import org.opportune.identity.UserView;
 
 /** The conversation page: its state, its messages oldest first, who may own it, and its trail. */
-public record ConversationPage(ConversationState state, List<ShownMessage> messages, @Nullable String owner,
+public record ConversationPage(ConversationState state, List<ShownMessage> messages, List<ThreadItem> items, @Nullable String owner,
         boolean mine, List<UserView> workers, List<TimelineLine> timeline, boolean canWork, boolean canAssign,
         @Nullable ReplyDraft reply, @Nullable ConversationCustomer customer, List<OpportunityView> opportunities) {
 

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.opportune.activity.ActivityFilter;
 import org.opportune.activity.ActivityService;
+import org.opportune.conversation.ConversationNotes;
 import org.opportune.conversation.ConversationRuleException;
 import org.opportune.conversation.ConversationService;
 import org.opportune.conversation.ConversationState;
@@ -64,11 +65,13 @@ class ConversationPageController {
     private final ActivityService activity;
     private final Outbox outbox;
     private final CustomerService customers;
+    private final ConversationNotes notes;
     private final OpportunityService opportunities;
 
     ConversationPageController(ConversationWork work, ConversationService conversations, MailMessages messages,
             MailboxService mailboxes, TriageService triage, IdentityService identity, ActivityService activity,
-            Outbox outbox, CustomerService customers, OpportunityService opportunities) {
+            Outbox outbox, CustomerService customers, OpportunityService opportunities, ConversationNotes notes) {
+        this.notes = notes;
         this.customers = customers;
         this.opportunities = opportunities;
         this.work = work;
@@ -143,6 +146,21 @@ class ConversationPageController {
         return "redirect:/conversations/" + id;
     }
 
+    /** An internal note; "@name" mentions a colleague. */
+    @PostMapping("/conversations/{id}/notes")
+    @PreAuthorize("hasAuthority('INBOX_WORK')")
+    String note(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, @RequestParam(defaultValue = "") String body,
+            RedirectAttributes redirect) {
+        try {
+            var note = notes.add(me.asActor(), id, body);
+            Flash.message(redirect, note.mentions().isEmpty() ? "Note added."
+                    : "Note added; mentioned " + String.join(", ", note.mentions()) + ".");
+        } catch (ConversationRuleException e) {
+            Flash.message(redirect, e.getMessage());
+        }
+        return "redirect:/conversations/" + id + "#notes";
+    }
+
     @PostMapping("/outbox/{outboxId}/retry")
     @PreAuthorize("hasAuthority('INBOX_WORK')")
     String retry(@AuthenticationPrincipal SignedInUser me, @PathVariable long outboxId,
@@ -172,7 +190,8 @@ class ConversationPageController {
                 ? opportunities.opportunitiesOfConversation(id).stream()
                         .map(opportunityId -> opportunities.opportunity(me.asActor(), opportunityId)).toList()
                 : List.<OpportunityView>of();
-        model.addAttribute("page", new ConversationPage(state, shown, ownerName(state), me.userId() == owner(state),
+        var notesOf = this.notes.notes(id);
+        model.addAttribute("page", new ConversationPage(state, shown, ThreadItem.of(shown, notesOf), ownerName(state), me.userId() == owner(state),
                 workers, timeline, canWork, has(authentication, Permission.WORK_ASSIGN), reply,
                 customers.customerOfConversation(id).orElse(null), linked));
         return "inbox/conversation";

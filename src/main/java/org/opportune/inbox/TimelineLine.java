@@ -43,6 +43,7 @@ public record TimelineLine(Instant at, String when, String text) {
             case "conversation.reopened" -> "system".equals(entry.actorName())
                     ? "Reopened: the customer wrote again" : who + " reopened it";
             case "conversation.merged" -> who + " merged another conversation into this one";
+            case "conversation.note_added" -> who + " wrote an internal note";
             default -> who + ": " + entry.action().replace('.', ' ').replace('_', ' ');
         };
     }

@@ -188,6 +188,26 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void anInternalNoteMentionsAColleagueAndIsNeverSent() {
+        var conversationId = deliver(plain("note-" + run, "Lena <lena@northwind.example>", "Note " + run, "Hi"));
+        var colleague = "ben-" + run;
+        identity.createUserWithPassword(Actor.system(), colleague, "Ben Okafor", null, Role.REP, PASSWORD, "test");
+        var rep = signedIn(Role.REP);
+
+        var empty = rep.post("/conversations/" + conversationId + "/notes", Map.of("body", "  "));
+        rep.get("/conversations/" + conversationId);
+        var added = rep.post("/conversations/" + conversationId + "/notes",
+                Map.of("body", "@" + colleague + " can you check stock for 40 desks? @nobody-here"));
+        var page = rep.get("/conversations/" + conversationId).body();
+
+        assertThat(empty.statusCode()).isEqualTo(302);
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(page).contains("Internal note", "can you check stock for 40 desks?",
+                "Note added; mentioned " + colleague + ".", "wrote an internal note");
+        assertThat(conversations.messageIds(conversationId)).as("a note is not a message").hasSize(1);
+    }
+
+    @Test
     void aViewerReadsTheInboxButSeesNoClaimButton() {
         var conversationId = deliver(plain("viewer-" + run, "Lena <lena@northwind.example>", "Viewer " + run, "Hi"));
         var viewer = signedIn(Role.VIEWER);
