@@ -196,7 +196,7 @@ class ReviewIntegrationTests {
                 nextAction(late, "keep in touch", "2026-03-06"));
 
         assertThat(vague.statusCode()).isEqualTo(200);
-        assertThat(item(vague.body(), "opportunity-" + late.id())).contains("is too vague: it does not say what will be done.");
+        assertThat(item(vague.body(), "overdue-opportunity-" + late.id())).contains("is too vague: it does not say what will be done.");
         assertThat(section(vague.body(), "overdue")).contains("Oak flooring " + run);
         assertThat(opportunities.opportunity(actor(anna), late.id()).nextAction()).isEqualTo("Order samples of the oak flooring");
 
@@ -226,7 +226,7 @@ class ReviewIntegrationTests {
         var past = browser.post("/review/tasks/" + task.id() + "/reschedule", with(withVersion(task), "dueDate", "2026-03-01"));
         var moved = browser.post("/review/tasks/" + task.id() + "/reschedule", with(withVersion(task), "dueDate", "2026-03-09"));
 
-        assertThat(item(past.body(), "task-" + task.id())).contains("is in the past");
+        assertThat(item(past.body(), "overdue-task-" + task.id())).contains("is in the past");
         assertThat(moved.statusCode()).isEqualTo(302);
         assertThat(tasks.task(task.id()).dueDate()).isEqualTo(LocalDate.parse("2026-03-09"));
         assertThat(section(browser.get("/review").body(), "overdue")).doesNotContain("Call the architect " + run);
@@ -262,7 +262,7 @@ class ReviewIntegrationTests {
 
         var noReason = browser.post("/review/opportunities/" + quiet.id() + "/stage",
                 with(with(back("weekly"), "version", Integer.toString(quiet.version())), "stage", "lost"));
-        assertThat(item(noReason.body(), "opportunity-" + quiet.id())).contains("Lost needs a reason");
+        assertThat(item(noReason.body(), "stale-opportunity-" + quiet.id())).contains("Lost needs a reason");
 
         var lost = browser.post("/review/opportunities/" + quiet.id() + "/stage", with(with(with(back("weekly"),
                 "version", Integer.toString(quiet.version())), "stage", "lost"), "lostReason", "no_budget"));
@@ -282,7 +282,7 @@ class ReviewIntegrationTests {
         var page = viewer.get("/review").body();
         var claim = viewer.post("/review/opportunities/" + lead.id() + "/claim", back("daily"));
 
-        assertThat(item(page, "opportunity-" + lead.id())).contains("Viewer lead " + run).doesNotContain("<form");
+        assertThat(item(page, "unassigned-leads-opportunity-" + lead.id())).contains("Viewer lead " + run).doesNotContain("<form");
         assertThat(claim.statusCode()).isEqualTo(403);
     }
 
