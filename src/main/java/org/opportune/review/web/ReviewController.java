@@ -228,8 +228,8 @@ class ReviewController {
                 return "review/fragments/queues";
             }
             Flash.message(redirect, done);
-            var target = page(me, auth, preset, back.owner(), Map.of(), null);
-            return "redirect:" + target.presetLink(target.board().preset());
+            var owner = has(auth, Permission.TEAM_REVIEW) ? owner(back.owner()) : null;
+            return "redirect:" + ReviewPage.link(Preset.fromKey(preset).orElse(Preset.DAILY), owner);
         } catch (OpportunityRuleException e) {
             problem = String.join(" ", e.errors().values());
         } catch (TaskRuleException e) {

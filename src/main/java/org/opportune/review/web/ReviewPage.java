@@ -1,8 +1,8 @@
 package org.opportune.review.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +36,11 @@ public record ReviewPage(ReviewBoard board, List<AssignableUser> people, @Nullab
     }
 
     public String presetLink(Preset preset) {
+        return link(preset, owner);
+    }
+
+    /** The review with this preset, narrowed to {@code owner} when one is given. */
+    public static String link(Preset preset, @Nullable Long owner) {
         return "/review?preset=" + preset.key() + (owner == null ? "" : "&owner=" + owner);
     }
 

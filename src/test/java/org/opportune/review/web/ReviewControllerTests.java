@@ -190,6 +190,18 @@ class ReviewControllerTests {
     }
 
     @Test
+    void aManagersActionRedirectsBackToTheOwnerTheyChose() throws Exception {
+        given(opportunities.claim(REP, 12)).willReturn(opportunity(12, "Oak flooring"));
+
+        mvc.perform(post("/review/opportunities/12/claim").param("preset", "weekly").param("owner", "3")
+                        .with(signedIn("INBOX_VIEW", "INBOX_WORK", "PIPELINE_VIEW", "WORK_ASSIGN", "TEAM_REVIEW")).with(csrf()))
+                .andExpect(redirectedUrl("/review?preset=weekly&owner=3"));
+        mvc.perform(post("/review/opportunities/12/claim").param("preset", "nonsense").param("owner", "3")
+                        .with(signedIn("INBOX_VIEW", "INBOX_WORK", "PIPELINE_VIEW")).with(csrf()))
+                .andExpect(redirectedUrl("/review?preset=daily"));
+    }
+
+    @Test
     void aViewerSeesNoActionsAndCannotPostThem() throws Exception {
         mvc.perform(get("/review").with(signedIn("INBOX_VIEW", "PIPELINE_VIEW")))
                 .andExpect(status().isOk())
