@@ -76,6 +76,49 @@ public class ConversationInbox {
         return rows.stream().map(row -> row.withLastMessageId(latest.getOrDefault(row.id(), 0L))).toList();
     }
 
+    /**
+     * Open conversations the customer is waiting on us for (they wrote last), newest first: everyone's when
+     * {@code ownerId} is null, else this person's and, with {@code alsoUnowned}, the ones nobody owns.
+     * Served by the waiting index.
+     */
+    public List<InboxRow> waitingOnUs(@Nullable Long ownerId, boolean alsoUnowned, int limit) {
+        var params = new HashMap<String, Object>();
+        var where = waitingCondition(ownerId, alsoUnowned, params);
+        params.put("limit", Math.max(0, limit));
+        var rows = jdbc.sql("""
+                select c.id, c.subject, c.message_count, c.last_message_at, c.owner_id, c.status, c.waiting_on_us, c.category
+                from conversations c
+                where %s
+                order by c.last_message_at desc, c.id desc
+                limit :limit""".formatted(where))
+                .params(params)
+                .query((rs, n) -> new InboxRow(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, Long.class),
+                        "archived".equals(rs.getString(6)), rs.getBoolean(7), rs.getString(8), 0))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var latest = latestMessages(rows.stream().map(InboxRow::id).toList());
+        return rows.stream().map(row -> row.withLastMessageId(latest.getOrDefault(row.id(), 0L))).toList();
+    }
+
+    /** How many conversations {@link #waitingOnUs} finds in all. */
+    public long countWaitingOnUs(@Nullable Long ownerId, boolean alsoUnowned) {
+        var params = new HashMap<String, Object>();
+        var where = waitingCondition(ownerId, alsoUnowned, params);
+        return jdbc.sql("select count(*) from conversations c where " + where).params(params).query(Long.class).single();
+    }
+
+    private static String waitingCondition(@Nullable Long ownerId, boolean alsoUnowned, Map<String, Object> params) {
+        var where = "c.waiting_on_us = true and c.status = 'open'";
+        if (ownerId == null) {
+            return where;
+        }
+        params.put("owner", ownerId);
+        return where + (alsoUnowned ? " and (c.owner_id = :owner or c.owner_id is null)" : " and c.owner_id = :owner");
+    }
+
     /** How many conversations each view holds, with the same mailbox, owner and category filters. */
     public Map<InboxView, Long> counts(long me, @Nullable Long mailboxId, @Nullable Long ownerId, @Nullable String category) {
         var where = new ArrayList<String>();

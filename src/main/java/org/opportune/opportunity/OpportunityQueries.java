@@ -1,5 +1,6 @@
 package org.opportune.opportunity;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,5 +60,50 @@ class OpportunityQueries {
                 .param("size", PAGE_SIZE)
                 .query(Long.class)
                 .list();
+    }
+
+    /** The ids of the first open opportunities of a review queue, most urgent next action first. */
+    List<Long> openIds(OpenOpportunityQuery query) {
+        var params = new LinkedHashMap<String, Object>();
+        var where = openConditions(query, params);
+        var statement = jdbc.sql("select id from opportunities where " + where
+                + " order by next_action_due, id offset 0 rows fetch next :size rows only");
+        params.forEach(statement::param);
+        return statement.param("size", query.limit()).query(Long.class).list();
+    }
+
+    long countOpen(OpenOpportunityQuery query) {
+        var params = new LinkedHashMap<String, Object>();
+        var statement = jdbc.sql("select count(*) from opportunities where " + openConditions(query, params));
+        params.forEach(statement::param);
+        return statement.query(Long.class).single();
+    }
+
+    private static String openConditions(OpenOpportunityQuery query, LinkedHashMap<String, Object> params) {
+        var conditions = new ArrayList<String>();
+        conditions.add("outcome is null");
+        if (query.ownerId() != null) {
+            conditions.add(query.unowned() ? "(owner_id = :owner or owner_id is null)" : "owner_id = :owner");
+            params.put("owner", query.ownerId());
+        } else if (query.unowned()) {
+            conditions.add("owner_id is null");
+        }
+        if (query.dueOnOrBefore() != null) {
+            conditions.add("next_action_due <= :due");
+            params.put("due", query.dueOnOrBefore());
+        }
+        if (query.stages() != null) {
+            if (query.stages().isEmpty()) {
+                conditions.add("1 = 0");
+            } else {
+                conditions.add("stage_key in (:stages)");
+                params.put("stages", List.copyOf(query.stages()));
+            }
+        }
+        if (query.unchangedSince() != null) {
+            conditions.add("updated_at < :unchangedSince");
+            params.put("unchangedSince", query.unchangedSince().atOffset(ZoneOffset.UTC));
+        }
+        return String.join(" and ", conditions);
     }
 }

@@ -113,6 +113,20 @@ public class OpportunityService {
     }
 
     /**
+     * Open opportunities for the review queues (overdue, waiting past their follow-up, stale, unowned): the
+     * first {@code query.limit()}, most urgent next action first, and how many match in all.
+     */
+    @Transactional(readOnly = true)
+    public OpenOpportunities openOpportunities(Actor viewer, OpenOpportunityQuery query) {
+        var caller = caller(viewer);
+        caller.require(Permission.PIPELINE_VIEW, "see the pipeline");
+        var names = new Names();
+        var items = query.limit() == 0 ? List.<OpportunityView>of()
+                : store.findAll(queries.openIds(query)).stream().map(o -> view(caller, o, names)).toList();
+        return new OpenOpportunities(items, queries.countOpen(query));
+    }
+
+    /**
      * For list rows: the stage name of each conversation's opportunity (an open one first, else the
      * latest), by conversation id; conversations without one are left out. No values, no permission needed
      * beyond reading the inbox.
