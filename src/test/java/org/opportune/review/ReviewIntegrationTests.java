@@ -38,6 +38,7 @@ import org.opportune.task.TaskService;
 import org.opportune.task.TaskView;
 import org.opportune.testing.Browser;
 import org.opportune.testing.IntegrationTest;
+import org.opportune.testing.MutableClock;
 import org.opportune.triage.TriageService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,8 +62,8 @@ class ReviewIntegrationTests {
     static class TestClock {
         @Bean
         @Primary
-        ReviewClock reviewTestClock() {
-            return new ReviewClock(MONDAY);
+        MutableClock reviewTestClock() {
+            return new MutableClock(MONDAY);
         }
     }
 
@@ -70,7 +71,7 @@ class ReviewIntegrationTests {
     int port;
 
     @Autowired
-    ReviewClock clock;
+    MutableClock clock;
 
     @Autowired
     IdentityService identity;

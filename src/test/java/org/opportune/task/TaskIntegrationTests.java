@@ -33,6 +33,7 @@ import org.opportune.shared.Actor;
 import org.opportune.task.TaskEvents.TaskDue;
 import org.opportune.testing.Browser;
 import org.opportune.testing.IntegrationTest;
+import org.opportune.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
