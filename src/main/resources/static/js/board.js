@@ -62,12 +62,11 @@
         window.htmx.ajax("GET", "/pipeline" + (query ? "?" + query : ""), { target: "#board", swap: "outerHTML" });
     });
 
-    // After a move that asks something, put the focus on the question.
-    document.body.addEventListener("htmx:afterSettle", function () {
-        var field = document.querySelector("#board .board-prompt select, #board .board-prompt input:not([type='hidden']), #board .board-prompt");
-        if (field) {
-            if (!field.hasAttribute("tabindex") && field.classList.contains("board-prompt")) { field.setAttribute("tabindex", "-1"); }
-            field.focus();
-        }
+    // After a move that asks something, put the focus on the question (htmx:load fires on the new board).
+    document.body.addEventListener("htmx:load", function (event) {
+        var board = event.target;
+        if (!board || board.id !== "board") { return; }
+        var field = board.querySelector(".board-prompt select, .board-prompt input:not([type='hidden'])");
+        if (field) { field.focus(); }
     });
 })();
