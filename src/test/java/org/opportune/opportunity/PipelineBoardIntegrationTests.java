@@ -122,7 +122,7 @@ class PipelineBoardIntegrationTests {
     }
 
     @Test
-    void filtersForMyOwnAndOverdueOnesNarrowTheCards() {
+    void filtersForMineOverdueStalledAndMailboxNarrowTheCards() {
         var rep = user(identity, Role.REP);
         var other = user(identity, Role.REP);
         var browser = signedIn(port, rep);
@@ -132,16 +132,24 @@ class PipelineBoardIntegrationTests {
         jdbc.sql("update opportunities set next_action_due = :due where id = :id")
                 .param("due", LocalDate.now(ZoneId.systemDefault()).minusDays(3)).param("id", Long.parseLong(late)).update();
 
+        var quiet = create(browser, "Mine and quiet", "\"sourceDetail\": \"support@brightline.example\"");
+        jdbc.sql("update opportunities set updated_at = :at where id = :id")
+                .param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(20)).param("id", Long.parseLong(quiet)).update();
+
         var everyone = browser.getHtmx("/pipeline");
+        var stalled = browser.getHtmx("/pipeline?owner=me&stalled=true");
+        var fromSupport = browser.getHtmx("/pipeline?owner=me&mailbox=Support@Brightline.example");
         var onlyMine = browser.getHtmx("/pipeline?owner=me");
         var overdue = browser.getHtmx("/pipeline?owner=me&overdue=true");
 
         assertThat(everyone.body()).contains("Mine on time", "Mine and late", "Someone else's")
                 .doesNotContain("<html", "id=\"board-filters\"").contains("<div id=\"board\"");
         assertThat(onlyMine.body()).contains("Mine on time", "Mine and late").doesNotContain("Someone else's");
-        assertThat(count(onlyMine.body(), "new_lead")).isEqualTo(2);
         assertThat(overdue.body()).contains("Mine and late", "overdue, due").doesNotContain("Mine on time", "Someone else's");
         assertThat(count(overdue.body(), "new_lead")).isEqualTo(1);
+        assertThat(stalled.body()).contains("Mine and quiet", "stalled").doesNotContain("Mine on time", "Mine and late");
+        assertThat(fromSupport.body()).contains("Mine and quiet").doesNotContain("Mine on time", "Mine and late");
+        assertThat(count(onlyMine.body(), "new_lead")).isEqualTo(3);
         assertThat(mine).isNotEqualTo(late);
     }
 
