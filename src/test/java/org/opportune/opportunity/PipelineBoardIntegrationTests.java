@@ -78,11 +78,16 @@ class PipelineBoardIntegrationTests {
                 "lostReason", "price", "note", "", "confirm", "true"));
         var closed = json(browser.json("GET", "/api/v1/opportunities/" + id, null));
         var closedMove = browser.post("/pipeline/move", Map.of("id", id, "stage", "qualified", "version", "2"));
+        var vagueReopen = browser.post("/pipeline/reopen", Map.of("id", id, "stage", "qualified", "version", "2",
+                "nextAction", "follow up", "nextActionDue", OpportunityApi.due(2)));
+        var reopened = browser.post("/pipeline/reopen", Map.of("id", id, "stage", "qualified", "version", "2",
+                "nextAction", "Call Tom about the cheaper shelving", "nextActionDue", OpportunityApi.due(2)));
 
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         assertThat(moved.body()).contains("'Shelving for Hull' is in Qualified now.");
         assertThat(qualified.get("stage").asString()).isEqualTo("qualified");
-        assertThat(actions(id)).containsExactly("opportunity.created", "opportunity.stage_changed", "opportunity.lost");
+        assertThat(actions(id)).containsExactly("opportunity.created", "opportunity.stage_changed", "opportunity.lost",
+                "opportunity.reopened");
 
         assertThat(lostAsked.statusCode()).isEqualTo(200);
         assertThat(lostAsked.body()).contains("id=\"prompt-" + id + "\"", "Why was it lost?", "name=\"lostReason\"",
@@ -98,6 +103,9 @@ class PipelineBoardIntegrationTests {
         assertThat(closed.get("outcome").asString()).isEqualToIgnoringCase("lost");
         assertThat(closed.get("lostReason").asString()).isEqualToIgnoringCase("price");
         assertThat(closedMove.body()).contains("It is closed (Lost/closed). To move it, reopen it", "action=\"/pipeline/reopen\"");
+        assertThat(vagueReopen.body()).contains("Not reopened yet", "id=\"nextAction-error\"", "too vague");
+        assertThat(reopened.body()).contains("'Shelving for Hull' is open again, in Qualified.");
+        assertThat(json(browser.json("GET", "/api/v1/opportunities/" + id, null)).get("outcome").isNull()).isTrue();
     }
 
     @Test
