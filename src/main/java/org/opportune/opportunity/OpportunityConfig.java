@@ -8,11 +8,11 @@ import org.opportune.identity.Permission;
 import org.opportune.web.NavEntry;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OpportunityProperties.class)
+@EnableConfigurationProperties({OpportunityProperties.class, BoardProperties.class})
 class OpportunityConfig {
 
     @Bean
-    NavEntry opportunitiesNavEntry() {
-        return new NavEntry(20, "Opportunities", "/opportunities", Permission.PIPELINE_VIEW.authority());
+    NavEntry pipelineNavEntry() {
+        return new NavEntry(20, "Pipeline", "/pipeline", Permission.PIPELINE_VIEW.authority());
     }
 }

@@ -74,11 +74,13 @@ public class OpportunityService {
     private final Clock clock;
     private final OpportunityRules rules;
     private final TransactionTemplate newTransaction;
+    private final BoardQueries boardQueries;
+    private final BoardProperties board;
 
     OpportunityService(OpportunityStore store, StageStore stages, OpportunityQueries queries, CustomerDirectory customers,
             IdentityService identity, ConversationService conversations, MailboxService mailboxes, TriageService triage,
             ActivityService activity, ApplicationEventPublisher events, Clock clock, OpportunityProperties properties,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, BoardQueries boardQueries, BoardProperties board) {
         this.store = store;
         this.stages = stages;
         this.queries = queries;
@@ -92,6 +94,8 @@ public class OpportunityService {
         this.clock = clock;
         this.rules = new OpportunityRules(properties, clock);
         this.newTransaction = new TransactionTemplate(transactions);
+        this.boardQueries = boardQueries;
+        this.board = board;
     }
 
     // --- reading ---
@@ -124,6 +128,58 @@ public class OpportunityService {
         var items = query.limit() == 0 ? List.<OpportunityView>of()
                 : store.findAll(queries.openIds(query)).stream().map(o -> view(caller, o, names)).toList();
         return new OpenOpportunities(items, queries.countOpen(query));
+    }
+
+    /**
+     * The pipeline board: a column per active stage (open ones, then won and lost with only those closed in
+     * the last {@link BoardProperties#closedDays()} days), each with its count and, for people who may see
+     * deal values, its value per currency.
+     */
+    @Transactional(readOnly = true)
+    public Board board(Actor viewer, BoardFilter filter) {
+        var caller = caller(viewer);
+        caller.require(Permission.PIPELINE_VIEW, "see the pipeline");
+        var now = clock.instant();
+        var today = rules.today();
+        var stalledBefore = now.minus(Duration.ofDays(board.stalledDays()));
+        var closedSince = now.minus(Duration.ofDays(board.closedDays()));
+        var visible = caller.can(Permission.DEAL_VALUES_VIEW);
+        var counts = new HashMap<String, Long>();
+        var totals = new HashMap<String, java.util.TreeMap<String, BigDecimal>>();
+        for (var t : boardQueries.totals(filter, viewer.userId(), today, stalledBefore, closedSince)) {
+            counts.merge(t.stageKey(), t.count(), Long::sum);
+            if (visible && t.sum() != null) {
+                totals.computeIfAbsent(t.stageKey(), k -> new java.util.TreeMap<>()).merge(t.currency(), t.sum(), BigDecimal::add);
+            }
+        }
+        var active = stages.all().stream().filter(StageView::active)
+                .sorted(java.util.Comparator.comparing((StageView s) -> s.open() ? 0 : 1).thenComparing(StageView::position))
+                .toList();
+        var names = new Names();
+        var loaded = new LinkedHashMap<String, List<Opportunity>>();
+        var allIds = new ArrayList<Long>();
+        for (var stage : active) {
+            var ids = counts.containsKey(stage.key()) ? boardQueries.ids(stage, filter, viewer.userId(), today,
+                    stalledBefore, closedSince, board.cardsPerColumn()) : List.<Long>of();
+            allIds.addAll(ids);
+            loaded.put(stage.key(), ids.isEmpty() ? List.of() : store.findAll(ids));
+        }
+        var entered = boardQueries.enteredCurrentStage(allIds);
+        var columns = new ArrayList<Board.Column>();
+        for (var stage : active) {
+            var cards = loaded.get(stage.key()).stream().map(o -> new Board.Card(view(caller, o, names),
+                    Math.max(0, Duration.between(entered.getOrDefault(o.id(), o.createdAt), now).toDays()),
+                    o.isOpen() && o.updatedAt.isBefore(stalledBefore))).toList();
+            columns.add(new Board.Column(stage, cards, counts.getOrDefault(stage.key(), 0L),
+                    java.util.Collections.unmodifiableMap(totals.getOrDefault(stage.key(), new java.util.TreeMap<>()))));
+        }
+        return new Board(columns, visible, board.stalledDays(), board.closedDays(), today);
+    }
+
+    /** The addresses of the mailboxes, for the board's mailbox filter. */
+    @Transactional(readOnly = true)
+    public List<String> mailboxAddresses() {
+        return mailboxes.mailboxes().stream().map(m -> m.address()).sorted().toList();
     }
 
     /**

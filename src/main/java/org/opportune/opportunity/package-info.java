@@ -12,6 +12,10 @@
  * Only the owner or someone who may assign work (WORK_ASSIGN) changes an owned opportunity; anyone who
  * works the inbox may change or claim an unowned lead.
  *
+ * <p>The pipeline board ({@code /pipeline}, {@link org.opportune.opportunity.OpportunityService#board}) shows a
+ * column per active stage with counts and, for people with DEAL_VALUES_VIEW, value totals per currency;
+ * moving a card goes through {@code moveToStage}/{@code reopen}, so the board enforces the same rules.
+ *
  * <p>Publishes the audited {@link org.opportune.opportunity.OpportunityEvents} (created, updated, stage
  * changed, assigned, conversation linked or unlinked) and {@link org.opportune.opportunity.PipelineEvents};
  * {@link org.opportune.opportunity.OpportunityEvents.OpportunityAssigned} is also the notification of a

@@ -78,4 +78,48 @@ public final class Pages {
 
     public record PipelinePage(List<StageView> stages, Map<String, String> errors, @Nullable String problem) {
     }
+
+    /**
+     * The pipeline board. {@code prompt} is a question or refusal shown in one card after a move (lost asks for
+     * the reason, won for the value, a closed one for reopening, a stale one shows what changed);
+     * {@code message} confirms a move.
+     */
+    public record BoardPage(org.opportune.opportunity.Board board, org.opportune.opportunity.BoardFilter filter,
+            List<AssignableUser> users, List<String> mailboxes, boolean canMove, List<StageView> openStages,
+            Map<String, String> lostReasons, @Nullable Prompt prompt, @Nullable String message) {
+
+        public String ownerFilter() {
+            return filter.owner() == null ? "" : filter.owner();
+        }
+
+        public String mailboxFilter() {
+            return filter.mailbox() == null ? "" : filter.mailbox();
+        }
+
+        public boolean promptFor(long id) {
+            return prompt != null && prompt.id() == id;
+        }
+
+        /** The prompt's card is not on the board (filtered out): show the prompt above the columns. */
+        public boolean promptOffBoard() {
+            return prompt != null && board.columns().stream().flatMap(c -> c.cards().stream())
+                    .noneMatch(c -> c.opportunity().id() == prompt.id());
+        }
+
+        public String total(java.util.Map.Entry<String, java.math.BigDecimal> total) {
+            return Format.money(total.getValue(), total.getKey());
+        }
+
+        public boolean empty() {
+            return board.columns().stream().allMatch(c -> c.count() == 0);
+        }
+    }
+
+    /**
+     * @param kind {@code lost}, {@code won}, {@code reopen}, {@code stale} or {@code refused}
+     */
+    public record Prompt(long id, String title, String kind, String stage, int version, @Nullable String message,
+            Map<String, String> errors, List<FieldChange> changes, String value, String lostReason, String note,
+            String nextAction, String nextActionDue) {
+    }
 }
