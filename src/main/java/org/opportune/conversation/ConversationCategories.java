@@ -18,18 +18,20 @@ class ConversationCategories {
         this.jdbc = jdbc;
     }
 
-    void note(long messageId, String category, int rank) {
+    /** Records the message's category; returns its conversation when the message is threaded already. */
+    java.util.Optional<Long> note(long messageId, String category, int rank) {
         var updated = jdbc.sql("update conversation_message_categories set category = :category, rank = :rank where message_id = :id")
                 .param("category", category).param("rank", rank).param("id", messageId).update();
         if (updated == 0) {
             jdbc.sql("insert into conversation_message_categories (message_id, category, rank) values (:id, :category, :rank)")
                     .param("id", messageId).param("category", category).param("rank", rank).update();
         }
-        jdbc.sql("select conversation_id from conversation_messages where message_id = :id")
+        var conversationId = jdbc.sql("select conversation_id from conversation_messages where message_id = :id")
                 .param("id", messageId)
                 .query(Long.class)
-                .optional()
-                .ifPresent(this::recount);
+                .optional();
+        conversationId.ifPresent(this::recount);
+        return conversationId;
     }
 
     /** Sets the conversation's category from its messages' categories: the lowest rank wins. */

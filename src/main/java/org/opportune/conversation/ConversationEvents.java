@@ -28,6 +28,10 @@ public final class ConversationEvents {
     public record MessageThreaded(long messageId, long conversationId, boolean started) {
     }
 
+    /** A message of the conversation got its triage category (after it was threaded): lists should show it. */
+    public record ConversationCategorised(long conversationId, long messageId) {
+    }
+
     /** Someone moved one message out of its conversation into a new one. */
     public record ConversationSplit(Actor actor, long messageId, long fromConversationId, long newConversationId)
             implements Audited {

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.opportune.conversation.ConversationEvents.ConversationCategorised;
 import org.opportune.conversation.ConversationEvents.ConversationSplit;
 import org.opportune.conversation.ConversationEvents.ConversationsMerged;
 import org.opportune.shared.Actor;
@@ -49,7 +50,8 @@ public class ConversationService {
      * {@code rank}) of its messages. Works before and after the message is threaded.
      */
     public void categorise(long messageId, String category, int rank) {
-        categories.note(messageId, category, rank);
+        categories.note(messageId, category, rank)
+                .ifPresent(conversationId -> events.publishEvent(new ConversationCategorised(conversationId, messageId)));
     }
 
     /** The ids of the conversation's messages, oldest first. */

@@ -15,13 +15,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import org.opportune.conversation.ConversationEvents.ConversationCategorised;
 import org.opportune.conversation.ConversationEvents.ConversationOwnerChanged;
 import org.opportune.conversation.ConversationEvents.ConversationStatusChanged;
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
 
 /**
  * Live inbox: every open inbox page listens here (server-sent events) and refreshes its list when a
- * message is threaded or a conversation changes owner or status. Sent after the change commits, so a
+ * message is threaded or categorised, or a conversation changes owner or status. Sent after the change commits, so a
  * page that refreshes sees it. This node's changes only; across nodes it would need PostgreSQL
  * LISTEN/NOTIFY (not built yet).
  */
@@ -49,6 +50,11 @@ class InboxStream {
     @EventListener
     void on(MessageThreaded event) {
         afterCommit("message", event.conversationId());
+    }
+
+    @EventListener
+    void on(ConversationCategorised event) {
+        afterCommit("category", event.conversationId());
     }
 
     @EventListener

@@ -180,7 +180,7 @@ class InboxIntegrationTests {
                 .replace("Content-Type", "List-Unsubscribe: <mailto:unsubscribe@ledgerloop.example>\r\nPrecedence: bulk\r\nContent-Type");
         deliver(newsletter);
         var rep = signedIn(Role.REP);
-        await().atMost(Duration.ofSeconds(30)).until(() -> rep.get("/inbox?view=open&q=" + run).body().contains("Newsletter / bulk"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rep.get("/inbox?view=open&q=" + run).body().contains("badge cat-bulk"));
 
         assertThat(rep.get("/inbox?view=open&q=" + run).body()).contains("Close your books faster " + run)
                 .doesNotContain("Waiting on us</span>");
