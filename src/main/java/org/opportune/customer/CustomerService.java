@@ -2,6 +2,7 @@ package org.opportune.customer;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,6 +109,12 @@ public class CustomerService {
     public Optional<ConversationCustomer> customerOfConversation(long conversationId) {
         return store.customerOfConversation(conversationId).flatMap(store::contact).map(contact -> new ConversationCustomer(
                 conversationId, contact, contact.companyId() == null ? null : store.company(contact.companyId()).orElse(null)));
+    }
+
+    /** For list rows: the company name of each conversation's customer, by conversation id, in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> companyNamesOfConversations(Collection<Long> conversationIds) {
+        return conversationIds.isEmpty() ? Map.of() : store.companyNamesOfConversations(conversationIds);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,6 +36,7 @@ import org.opportune.customer.CustomerService;
 import org.opportune.identity.IdentityService;
 import org.opportune.identity.Permission;
 import org.opportune.identity.UserNotFoundException;
+import org.opportune.identity.UserView;
 import org.opportune.mail.MailMessages;
 import org.opportune.mail.MailboxService;
 import org.opportune.mail.MailboxView;
@@ -178,11 +180,11 @@ class ConversationPageController {
         var sent = outbox.forMessages(ids);
         var views = ids.stream().flatMap(messageId -> messages.message(messageId).stream()).toList();
         var shown = views.stream().map(message -> show(message, ownDomains, sent.get(message.id()))).toList();
-        var workers = identity.users().stream().filter(u -> u.active() && u.role().has(Permission.INBOX_WORK)).toList();
+        var users = identity.users();
+        var workers = users.stream().filter(u -> u.active() && u.role().has(Permission.INBOX_WORK)).toList();
         var entries = activity.page(new ActivityFilter(null, null, "conversation", Long.toString(id), null, null), 0)
                 .entries();
-        var userNames = identity.users().stream().collect(java.util.stream.Collectors.toMap(u -> u.username(),
-                u -> u.displayName(), (a, b) -> a));
+        var userNames = users.stream().collect(Collectors.toMap(UserView::username, UserView::displayName, (a, b) -> a));
         var timeline = TimelineLine.of(shown, entries, userNames);
         var canWork = has(authentication, Permission.INBOX_WORK);
         var reply = draft != null ? draft : canWork ? newDraft(views, ownDomains) : null;

@@ -82,10 +82,11 @@ class InboxController {
         Map<Long, MessageSummary> summaries = new HashMap<>(messages.summaries(rows.stream().map(InboxRow::lastMessageId).toList())
                 .stream().collect(Collectors.toMap(MessageSummary::id, Function.identity())));
         var now = clock.instant();
-        var stages = opportunities.stageOfConversations(rows.stream().map(InboxRow::id).toList());
+        var ids = rows.stream().map(InboxRow::id).toList();
+        var stages = opportunities.stageOfConversations(ids);
+        var companies = customers.companyNamesOfConversations(ids);
         return rows.stream().map(row -> {
-            var company = customers.customerOfConversation(row.id()).map(c -> c.company() != null ? c.company().name()
-                    : null).orElse(null);
+            var company = companies.get(row.id());
             var summary = summaries.get(row.lastMessageId());
             var sender = summary == null ? "" : summary.fromName() != null && !summary.fromName().isBlank()
                     ? summary.fromName() : summary.fromAddress();

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -311,6 +314,21 @@ public class CustomerStore {
                 select contact_id from conversation_customers where conversation_id = :id
                 order by first_message_id, linked_at fetch first 1 rows only""")
                 .param("id", conversationId).query(Long.class).optional();
+    }
+
+    /** For list rows: each conversation's company name (of its first-linked contact that has one), by conversation id. */
+    public Map<Long, String> companyNamesOfConversations(Collection<Long> conversationIds) {
+        var names = new LinkedHashMap<Long, String>();
+        jdbc.sql("""
+                select l.conversation_id, c.name from conversation_customers l
+                join companies c on c.id = l.company_id
+                where l.conversation_id in (:ids)
+                order by l.conversation_id, l.first_message_id, l.linked_at""")
+                .param("ids", List.copyOf(conversationIds))
+                .query(rs -> {
+                    names.putIfAbsent(rs.getLong(1), rs.getString(2));
+                });
+        return names;
     }
 
     /** The contact's conversations now count for its new company (or none). */
