@@ -185,8 +185,9 @@ public class ConversationInbox {
         ids.addAll(jdbc.sql("""
                 select distinct m.conversation_id from conversation_message_participants p
                 join conversation_messages m on m.message_id = p.message_id
-                where p.address like :pattern""")
-                .param("pattern", pattern).query(Long.class).stream().limit(SEARCH_LIMIT).toList());
+                where p.address like :pattern
+                limit :limit""")
+                .param("pattern", pattern).param("limit", SEARCH_LIMIT).query(Long.class).list());
         var messageIds = messages.search(search, SEARCH_LIMIT);
         if (!messageIds.isEmpty()) {
             ids.addAll(jdbc.sql("select distinct conversation_id from conversation_messages where message_id in (:ids)")
