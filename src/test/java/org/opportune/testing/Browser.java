@@ -62,6 +62,15 @@ public final class Browser {
 
     /** Posts a form with the CSRF token of the last page fetched (fetches {@code /login} first if there was none). */
     public HttpResponse<String> post(String path, Map<String, String> form) {
+        return post(path, form, false);
+    }
+
+    /** Posts a form as HTMX does ({@code HX-Request: true}), so the controller answers with a fragment. */
+    public HttpResponse<String> postHtmx(String path, Map<String, String> form) {
+        return post(path, form, true);
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form, boolean htmx) {
         if (csrf.isEmpty()) {
             get("/login");
         }
@@ -70,11 +79,14 @@ public final class Browser {
         var body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        var request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", HTML)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        return send(request.build());
     }
 
     /** Posts a multipart form (fields and files) with the CSRF token of the last page fetched. */
