@@ -3,6 +3,7 @@ package org.opportune.opportunity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -13,6 +14,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.opportune.conversation.ConversationService;
+import org.opportune.customer.CompanyCommand;
+import org.opportune.customer.ContactCommand;
+import org.opportune.customer.CustomerService;
+import org.opportune.customer.Relationship;
+import org.opportune.shared.Actor;
 import org.opportune.identity.IdentityService;
 import org.opportune.identity.Role;
 import org.opportune.mail.IngestSource;
@@ -54,6 +60,56 @@ class OpportunityPagesIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CustomerService customers;
+
+    @Test
+    void companyAndContactArePickedByNameNotByNumber() {
+        var run = UUID.randomUUID().toString().substring(0, 8);
+        var moebler = customers.createCompany(Actor.system(), new CompanyCommand("Lindqvist Möbler " + run,
+                List.of("moebler-" + run + ".example"), "", Relationship.PROSPECT, ""));
+        var design = customers.createCompany(Actor.system(), new CompanyCommand("Lindqvist Design " + run,
+                List.of("design-" + run + ".example"), "", Relationship.PROSPECT, ""));
+        var sara = customers.createContact(Actor.system(), new ContactCommand("Sara Lind " + run,
+                List.of("sara@moebler-" + run + ".example"), "", moebler.id(), Relationship.PROSPECT, ""));
+        var browser = signedIn(port, user(identity, Role.REP));
+
+        var options = browser.getHtmx("/opportunities/customer-options?kind=company&companyId=" + run);
+        var ambiguous = browser.post("/opportunities", form("Kitchen for " + run, run, ""));
+        var unknown = browser.post("/opportunities", form("Kitchen for " + run, "Nobody " + run, ""));
+        var created = browser.post("/opportunities", form("Kitchen for " + run, "lindqvist möbler " + run,
+                "sara@moebler-" + run + ".example"));
+        var id = id(created.headers().firstValue("Location").orElseThrow());
+        var page = browser.get("/opportunities/" + id).body();
+
+        assertThat(options.body()).contains("value=\"Lindqvist Möbler " + run + " #" + moebler.id() + "\"",
+                "value=\"Lindqvist Design " + run + " #" + design.id() + "\"");
+        assertThat(ambiguous.statusCode()).isEqualTo(200);
+        assertThat(ambiguous.body()).contains("Several companies match", "Lindqvist Design " + run + " #" + design.id(),
+                "value=\"" + run + "\"");
+        assertThat(unknown.body()).contains("No company matches");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        assertThat(jdbc.sql("select company_id, contact_id from opportunities where id = :id").param("id", id)
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single()).containsExactly(moebler.id(), sara.id());
+        assertThat(page).contains("value=\"Lindqvist Möbler " + run + " #" + moebler.id() + "\"",
+                "value=\"Sara Lind " + run + " #" + sara.id() + "\"");
+    }
+
+    private static Map<String, String> form(String title, String company, String contact) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("title", title);
+        fields.put("description", "");
+        fields.put("value", "");
+        fields.put("currency", "EUR");
+        fields.put("source", "mailbox");
+        fields.put("sourceDetail", "");
+        fields.put("companyId", company);
+        fields.put("contactId", contact);
+        fields.put("nextAction", "Send the kitchen quote");
+        fields.put("nextActionDue", due(1));
+        return fields;
+    }
 
     @Test
     void anOpportunityIsCreatedFromAConversationInOneStepWithTheFieldsFilledIn() {

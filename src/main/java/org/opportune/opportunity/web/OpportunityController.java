@@ -53,8 +53,11 @@ class OpportunityController {
     private final OpportunityService opportunities;
     private final PipelineService pipeline;
     private final ConversationService conversations;
+    private final CustomerPicker picker;
 
-    OpportunityController(OpportunityService opportunities, PipelineService pipeline, ConversationService conversations) {
+    OpportunityController(OpportunityService opportunities, PipelineService pipeline, ConversationService conversations,
+            CustomerPicker picker) {
+        this.picker = picker;
         this.opportunities = opportunities;
         this.pipeline = pipeline;
         this.conversations = conversations;
@@ -76,7 +79,7 @@ class OpportunityController {
             @RequestParam(required = false) Long conversation, Model model) {
         var draft = conversation == null ? opportunities.blankDraft()
                 : opportunities.draftFromConversation(me.asActor(), conversation);
-        model.addAttribute("page", new Pages.NewPage(OpportunityForm.of(draft), Map.of(),
+        model.addAttribute("page", new Pages.NewPage(picker.labelled(OpportunityForm.of(draft)), Map.of(),
                 authorities(auth).contains("DEAL_VALUES_VIEW"), subject(conversation),
                 opportunities.customerLabel(draft.companyId(), draft.contactId())));
         return "opportunity/new";
@@ -87,7 +90,7 @@ class OpportunityController {
     String create(@AuthenticationPrincipal SignedInUser me, Authentication auth, @ModelAttribute("form") OpportunityForm form,
             Model model, RedirectAttributes redirect) {
         var errors = new LinkedHashMap<String, String>();
-        var command = form.toCommand(errors);
+        var command = picker.resolved(form, errors).toCommand(errors);
         if (errors.isEmpty()) {
             try {
                 var created = opportunities.create(me.asActor(), command);
@@ -99,8 +102,18 @@ class OpportunityController {
             }
         }
         model.addAttribute("page", new Pages.NewPage(form, errors, authorities(auth).contains("DEAL_VALUES_VIEW"),
-                subject(form.conversationId()), opportunities.customerLabel(id(form.companyId()), id(form.contactId()))));
+                subject(form.conversationId()), opportunities.customerLabel(command.companyId(), command.contactId())));
         return "opportunity/new";
+    }
+
+    /** Companies or contacts matching what was typed into the form's field, as datalist options. */
+    @GetMapping("/customer-options")
+    @PreAuthorize("hasAuthority('INBOX_WORK')")
+    String customerOptions(@RequestParam(defaultValue = "company") String kind, @RequestParam(required = false) String companyId,
+            @RequestParam(required = false) String contactId, Model model) {
+        var which = CustomerPicker.Kind.parse(kind);
+        model.addAttribute("options", picker.options(which, which == CustomerPicker.Kind.COMPANY ? companyId : contactId));
+        return "opportunity/fragments/customerOptions";
     }
 
     @GetMapping("/{id}")
@@ -113,7 +126,7 @@ class OpportunityController {
     String update(@AuthenticationPrincipal SignedInUser me, Authentication auth, @PathVariable long id,
             @ModelAttribute("form") OpportunityForm form, Model model, RedirectAttributes redirect) {
         var errors = new LinkedHashMap<String, String>();
-        var edit = form.toEdit(errors);
+        var edit = picker.resolved(form, errors).toEdit(errors);
         if (!errors.isEmpty()) {
             return render(me, auth, id, form, errors, "Nothing was saved: check the fields marked below.", List.of(), model);
         }
@@ -249,7 +262,7 @@ class OpportunityController {
         var manager = can.contains("WORK_ASSIGN");
         model.addAttribute("page", new Pages.ShowPage(o, pipeline.allStages(), opportunities.history(actor, id),
                 opportunities.conversations(actor, id), opportunities.timeline(actor, id),
-                opportunities.assignableUsers(), opportunities.lostReasons(), form == null ? OpportunityForm.of(o) : form,
+                opportunities.assignableUsers(), opportunities.lostReasons(), form == null ? picker.labelled(OpportunityForm.of(o)) : form,
                 errors, problem, stale, work && (o.unowned() || mine || manager), work && o.open() && (mine || manager),
                 work && o.open() && o.unowned(), opportunities.today().toString()));
         return "opportunity/show";
@@ -262,14 +275,5 @@ class OpportunityController {
 
     private static Set<String> authorities(Authentication auth) {
         return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
-    }
-
-    /** A typed-in id, or null when it is empty or not a number (the form shows the field's error). */
-    private static @Nullable Long id(@Nullable String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -53,6 +53,12 @@ public record OpportunityForm(
                 expectedClose, probability, companyId, contactId, unassigned, conversationId, newVersion);
     }
 
+    /** The same form with other company and contact values (labels for showing, ids for saving). */
+    OpportunityForm withCustomers(@Nullable String company, @Nullable String contact) {
+        return new OpportunityForm(title, description, value, currency, source, sourceDetail, nextAction, nextActionDue,
+                expectedClose, probability, company, contact, unassigned, conversationId, version);
+    }
+
     public String show(@Nullable String text) {
         return text == null ? "" : text;
     }
