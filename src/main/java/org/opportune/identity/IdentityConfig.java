@@ -1,5 +1,7 @@
 package org.opportune.identity;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,6 @@ class IdentityConfig {
 
     @Bean
     NavEntry adminNavEntry() {
-        return new NavEntry(90, "Admin", "/admin/users", Permission.ADMINISTER.authority());
+        return new NavEntry(90, "Admin", "/admin/users", Permission.ADMINISTER.authority(), List.of("/admin"));
     }
 }

@@ -1,5 +1,7 @@
 package org.opportune.inbox;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +13,6 @@ class InboxConfig {
 
     @Bean
     NavEntry inboxNavigation() {
-        return new NavEntry(10, "Inbox", "/inbox", Permission.INBOX_VIEW.authority());
+        return new NavEntry(10, "Inbox", "/inbox", Permission.INBOX_VIEW.authority(), List.of("/conversations"));
     }
 }

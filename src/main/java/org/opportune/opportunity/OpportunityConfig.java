@@ -1,5 +1,7 @@
 package org.opportune.opportunity;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +15,6 @@ class OpportunityConfig {
 
     @Bean
     NavEntry pipelineNavEntry() {
-        return new NavEntry(20, "Pipeline", "/pipeline", Permission.PIPELINE_VIEW.authority());
+        return new NavEntry(20, "Pipeline", "/pipeline", Permission.PIPELINE_VIEW.authority(), List.of("/opportunities"));
     }
 }

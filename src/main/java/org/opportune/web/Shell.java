@@ -34,7 +34,7 @@ public record Shell(
     }
 
     public boolean isActive(NavEntry entry) {
-        return currentPath.equals(entry.href()) || currentPath.startsWith(entry.href() + "/");
+        return entry.covers(currentPath);
     }
 
     /** The JSON for {@code hx-headers}, so every HTMX request carries the CSRF token. */
