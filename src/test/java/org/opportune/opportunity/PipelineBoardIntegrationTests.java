@@ -130,6 +130,23 @@ class PipelineBoardIntegrationTests {
     }
 
     @Test
+    void aMoveWithoutJavaScriptKeepsTheBoardFiltered() {
+        var rep = user(identity, Role.REP);
+        var other = user(identity, Role.REP);
+        var browser = signedIn(port, rep);
+        var id = create(browser, "Benches for Derby", "");
+        create(signedIn(port, other), "Someone else's benches", "");
+        var filtered = browser.get("/pipeline?owner=" + rep.id() + "&overdue=false").body();
+
+        var moved = browser.post("/pipeline/move", Map.of("id", id, "stage", "qualified", "version", "0",
+                "owner", Long.toString(rep.id())));
+
+        assertThat(filtered).contains("<noscript>", "<input type=\"hidden\" name=\"owner\" value=\"" + rep.id() + "\">");
+        assertThat(moved.body()).contains("Benches for Derby").doesNotContain("Someone else&#39;s benches", "Someone else's benches")
+                .contains("<input type=\"hidden\" name=\"owner\" value=\"" + rep.id() + "\">");
+    }
+
+    @Test
     void filtersForMineOverdueStalledAndMailboxNarrowTheCards() {
         var rep = user(identity, Role.REP);
         var other = user(identity, Role.REP);
