@@ -9,8 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -19,12 +17,12 @@ import org.opportune.conversation.ConversationEvents.ConversationCategorised;
 import org.opportune.conversation.ConversationEvents.ConversationOwnerChanged;
 import org.opportune.conversation.ConversationEvents.ConversationStatusChanged;
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
+import org.opportune.web.live.LiveBus;
 
 /**
  * Live inbox: every open inbox page listens here (server-sent events) and refreshes its list when a
- * message is threaded or categorised, or a conversation changes owner or status. Sent after the change commits, so a
- * page that refreshes sees it. This node's changes only; across nodes it would need PostgreSQL
- * LISTEN/NOTIFY (not built yet).
+ * message is threaded or categorised, or a conversation changes owner or status. Sent over the {@link LiveBus}
+ * after the change commits, so a page that refreshes sees it, whichever node made the change.
  */
 @RestController
 class InboxStream {
@@ -33,7 +31,15 @@ class InboxStream {
     /** Browsers reconnect by themselves; a bounded life keeps dead connections from piling up. */
     private static final long TIMEOUT_MILLIS = 30 * 60 * 1000L;
 
+    private static final String TOPIC = "inbox";
+
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    private final LiveBus bus;
+
+    InboxStream(LiveBus bus) {
+        this.bus = bus;
+        bus.subscribe(TOPIC, this::broadcast);
+    }
 
     @GetMapping(value = "/inbox/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAuthority('INBOX_VIEW')")
@@ -68,22 +74,13 @@ class InboxStream {
     }
 
     private void afterCommit(String what, long conversationId) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    broadcast(what, conversationId);
-                }
-            });
-        } else {
-            broadcast(what, conversationId);
-        }
+        bus.publish(TOPIC, what + ":" + conversationId);
     }
 
-    void broadcast(String what, long conversationId) {
+    private void broadcast(String change) {
         for (var emitter : emitters) {
             try {
-                emitter.send(SseEmitter.event().name("inbox").data(what + ":" + conversationId));
+                emitter.send(SseEmitter.event().name("inbox").data(change));
             } catch (IOException | IllegalStateException e) {
                 log.debug("Dropping a closed inbox stream: {}", e.getMessage());
                 emitters.remove(emitter);

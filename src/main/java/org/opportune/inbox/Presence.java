@@ -1,6 +1,9 @@
 package org.opportune.inbox;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,18 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,12 +34,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
 import org.opportune.shared.SignedInUser;
+import org.opportune.web.live.LiveBus;
 
 /**
  * Who else has a conversation open, and who is writing a reply: every open conversation page keeps a
  * stream here and says when its person starts or stops replying. Each page hears the others
  * ("Ben is viewing", "Ben is replying") and hears at once when a new message arrives in the thread,
- * so the writer knows before pressing send (the server holds the send as well). In memory, per node.
+ * so the writer knows before pressing send (the server holds the send as well). Each node keeps its own
+ * viewers in memory and tells the other nodes over the {@link LiveBus} whenever they change, and again every
+ * {@value #HEARTBEAT_SECONDS} s; a node that stops telling (it crashed) is forgotten after
+ * {@value #FORGET_SECONDS} s. New messages reach the viewers on every node the same way.
  * The endpoints, not the class, carry {@code @PreAuthorize}: the event listener runs with no user.
  */
 @RestController
@@ -46,11 +54,30 @@ class Presence {
     /** "Replying" that was not repeated for this long is treated as viewing again (a closed draft). */
     private static final Duration REPLYING_TTL = Duration.ofSeconds(45);
 
-    private final Map<Long, List<Viewer>> viewers = new ConcurrentHashMap<>();
-    private final Clock clock;
+    static final int HEARTBEAT_SECONDS = 20;
+    static final int FORGET_SECONDS = 60;
+    private static final String PRESENCE_TOPIC = "presence";
+    private static final String THREAD_TOPIC = "conversation.message";
 
-    Presence(Clock clock) {
+    private final Map<Long, List<Viewer>> viewers = new ConcurrentHashMap<>();
+    /** Other nodes' viewers: conversation → node → what that node last said. */
+    private final Map<Long, Map<String, RemoteViewers>> remote = new ConcurrentHashMap<>();
+    private final String node = UUID.randomUUID().toString();
+    private final Clock clock;
+    private final LiveBus bus;
+
+    Presence(Clock clock, LiveBus bus) {
         this.clock = clock;
+        this.bus = bus;
+        bus.subscribe(PRESENCE_TOPIC, this::heard);
+        bus.subscribe(THREAD_TOPIC, this::heardMessage);
+    }
+
+    /** A viewer on another node, as that node described it. */
+    private record RemoteViewer(long userId, String name, Instant replyingUntil) {
+    }
+
+    private record RemoteViewers(List<RemoteViewer> viewers, Instant heardAt) {
     }
 
     private static final class Viewer {
@@ -75,13 +102,13 @@ class Presence {
         Runnable leave = () -> {
             var list = viewers.get(id);
             if (list != null && list.remove(viewer)) {
-                announce(id);
+                changed(id);
             }
         };
         emitter.onCompletion(leave);
         emitter.onTimeout(leave);
         emitter.onError(e -> leave.run());
-        announce(id);
+        changed(id);
         return emitter;
     }
 
@@ -95,27 +122,88 @@ class Presence {
                 viewer.replyingUntil = until;
             }
         }
-        announce(id);
+        changed(id);
     }
 
+    /** A new message in a thread: every node tells its viewers of that conversation (after the commit). */
     @EventListener
     void on(MessageThreaded event) {
-        Runnable tell = () -> send(event.conversationId(), "message", Long.toString(event.messageId()));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    tell.run();
-                }
-            });
-        } else {
-            tell.run();
+        bus.publish(THREAD_TOPIC, event.conversationId() + ":" + event.messageId());
+    }
+
+    private void heardMessage(String data) {
+        var colon = data.indexOf(':');
+        if (colon > 0) {
+            send(Long.parseLong(data.substring(0, colon)), "message", data.substring(colon + 1));
         }
+    }
+
+    /** This node's viewers of a conversation changed: tell them, and tell the other nodes. */
+    private void changed(long conversationId) {
+        announce(conversationId);
+        tellOthers(conversationId);
+    }
+
+    private void tellOthers(long conversationId) {
+        var lines = new StringBuilder(node).append('\n').append(conversationId);
+        for (var viewer : viewers.getOrDefault(conversationId, List.of())) {
+            lines.append('\n').append(viewer.userId).append(' ').append(viewer.replyingUntil.isBefore(Instant.EPOCH) ? 0 : viewer.replyingUntil.toEpochMilli()).append(' ')
+                    .append(URLEncoder.encode(viewer.name, StandardCharsets.UTF_8));
+        }
+        try {
+            bus.publish(PRESENCE_TOPIC, lines.toString());
+        } catch (IllegalArgumentException | DataAccessException e) {
+            log.debug("Could not tell the other nodes who views conversation {}: {}", conversationId, e.getMessage());
+        }
+    }
+
+    /** Another node said who views a conversation there. */
+    private void heard(String data) {
+        var lines = data.split("\n");
+        if (lines.length < 2 || lines[0].equals(node)) {
+            return;
+        }
+        var conversationId = Long.parseLong(lines[1]);
+        var list = new ArrayList<RemoteViewer>();
+        for (int i = 2; i < lines.length; i++) {
+            var parts = lines[i].split(" ", 3);
+            if (parts.length == 3) {
+                list.add(new RemoteViewer(Long.parseLong(parts[0]), URLDecoder.decode(parts[2], StandardCharsets.UTF_8),
+                        Instant.ofEpochMilli(Long.parseLong(parts[1]))));
+            }
+        }
+        var nodes = remote.computeIfAbsent(conversationId, key -> new ConcurrentHashMap<>());
+        if (list.isEmpty()) {
+            nodes.remove(lines[0]);
+        } else {
+            nodes.put(lines[0], new RemoteViewers(list, clock.instant()));
+        }
+        announce(conversationId);
+    }
+
+    /** Repeats this node's viewers for the other nodes, and forgets nodes that went quiet. */
+    @Scheduled(fixedDelay = HEARTBEAT_SECONDS * 1000L, initialDelay = HEARTBEAT_SECONDS * 1000L)
+    void heartbeat() {
+        viewers.forEach((conversationId, list) -> {
+            if (list.isEmpty()) {
+                viewers.remove(conversationId, list);
+            } else {
+                tellOthers(conversationId);
+            }
+        });
+        var forgetBefore = clock.instant().minusSeconds(FORGET_SECONDS);
+        remote.forEach((conversationId, nodes) -> {
+            if (nodes.values().removeIf(r -> r.heardAt().isBefore(forgetBefore))) {
+                announce(conversationId);
+            }
+        });
     }
 
     /** Tells each viewer who else is there: one line per other person, "Ben is replying" first. */
     private void announce(long conversationId) {
         var list = viewers.getOrDefault(conversationId, List.of());
+        var elsewhere = remote.getOrDefault(conversationId, Map.of()).values().stream()
+                .flatMap(r -> r.viewers().stream()).toList();
         var now = clock.instant();
         for (var viewer : list) {
             var replying = new TreeSet<String>();
@@ -125,6 +213,11 @@ class Presence {
                     continue;
                 }
                 (other.replyingUntil.isAfter(now) ? replying : viewing).add(other.name);
+            }
+            for (var other : elsewhere) {
+                if (other.userId() != viewer.userId) {
+                    (other.replyingUntil().isAfter(now) ? replying : viewing).add(other.name());
+                }
             }
             viewing.removeAll(replying);
             var lines = new ArrayList<String>();
