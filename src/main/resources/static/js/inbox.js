@@ -57,5 +57,11 @@
         source.addEventListener("inbox", function () {
             if (!pending) { pending = window.setTimeout(refresh, 750); }
         });
+        // after a dropped stream reconnects, changes may have been missed meanwhile: refresh once
+        var connectedBefore = false;
+        source.addEventListener("ready", function () {
+            if (connectedBefore && !pending) { pending = window.setTimeout(refresh, 750); }
+            connectedBefore = true;
+        });
     }
 })();
