@@ -28,7 +28,9 @@ import org.opportune.mail.OutgoingMail;
  * Builds the raw bytes of an outgoing message with Jakarta Mail: From the shared address under the
  * person's display name, Reply-To the shared address, In-Reply-To and References so the customer's
  * client threads it, a fresh Message-ID on our domain. Every header value is encoded by the library,
- * so a line break typed into a subject or a name cannot start a header of its own.
+ * so a line break typed into a subject or a name cannot start a header of its own. Attachment names
+ * are cleaned as those of incoming mail are ({@link FileNames}), and a file's type is the browser's
+ * only when it is a plain media type.
  */
 public final class OutgoingMessages {
 
@@ -77,8 +79,8 @@ public final class OutgoingMessages {
             multipart.addBodyPart(body);
             for (var file : mail.attachments()) {
                 var part = new MimeBodyPart();
-                part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
-                part.setFileName(oneLine(file.fileName()));
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), contentType(file.contentType()))));
+                part.setFileName(FileNames.sanitise(file.fileName()));
                 part.setDisposition(MimeBodyPart.ATTACHMENT);
                 multipart.addBodyPart(part);
             }
@@ -106,6 +108,18 @@ public final class OutgoingMessages {
     private static String oneLine(String value) {
         return value.replaceAll("[\\r\\n]+", " ").strip();
     }
+
+    /**
+     * The type the browser named, if it is a plain {@code type/subtype} and nothing else (no parameters,
+     * no line breaks); otherwise {@code application/octet-stream}. The browser's word is not trusted.
+     */
+    static String contentType(String given) {
+        var type = given.strip().toLowerCase(java.util.Locale.ROOT);
+        return MEDIA_TYPE.matcher(type).matches() ? type : "application/octet-stream";
+    }
+
+    private static final java.util.regex.Pattern MEDIA_TYPE =
+            java.util.regex.Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
 
     /** A Message-ID without angle brackets, white space or anything that could end the header. */
     private static String clean(String messageId) {
