@@ -81,6 +81,9 @@ class ComposeIntegrationTests {
     IdentityService identity;
 
     @Autowired
+    org.opportune.compose.SignatureService signatures;
+
+    @Autowired
     JdbcClient jdbc;
 
     @BeforeAll
@@ -118,6 +121,48 @@ class ComposeIntegrationTests {
                 .param("who", "anna-%").query(String.class).list()).containsExactly("signature.set", "signature.set");
         assertThat(jdbc.sql("select count(*) from activity_entries where subject_id = :id and action = 'signature.set'")
                 .param("id", "mailbox " + sales).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSignatureThatIsTooLongIsRefusedWithTheTextKeptAndRemovingOneFallsBackToTheDefault() {
+        var run = run();
+        var support = mailbox("Support", "support-" + run + "@compose.example");
+        var rep = signedIn(Role.REP, "Gus Hale");
+        assertThat(rep.get("/account/signatures").body()).contains("<h1 id=\"signatures-title\">Your signatures</h1>");
+        rep.post("/account/signatures", Map.of("mailboxId", "0", "text", "Gus Hale"));
+        rep.post("/account/signatures", Map.of("mailboxId", Long.toString(support), "text", "Gus, support"));
+
+        var refused = rep.post("/account/signatures", Map.of("mailboxId", Long.toString(support), "text", "x".repeat(2001)));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("A signature can be at most 2000 characters long; this one has 2001.",
+                "x".repeat(2001));
+        rep.get("/account/signatures");
+        rep.post("/account/signatures", Map.of("mailboxId", Long.toString(support), "text", ""));
+        var user = identity.users().stream().filter(u -> u.displayName().equals("Gus Hale")).findFirst().orElseThrow();
+        assertThat(signatures.blocks(user.id(), List.of(support))).containsEntry(support, "-- \nGus Hale");
+        assertThat(jdbc.sql("select action from activity_entries where subject_type = 'signature' and subject_id = :id order by id")
+                .param("id", "user " + user.id() + " mailbox " + support).query(String.class).list())
+                .containsExactly("signature.set", "signature.removed");
+    }
+
+    @Test
+    void anAdminEditsATemplateOnItsOwnPage() {
+        var run = run();
+        var admin = signedIn(Role.ADMIN, "Ada Admin");
+        var template = templates.create(Actor.system(), new org.opportune.compose.ReplyTemplateCommand("Edit me " + run,
+                "About {{opportunity.title}}", "Hi {{contact.first_name}}"));
+
+        var form = admin.get("/admin/replies/templates/" + template.id());
+        assertThat(form.body()).contains("value=\"About {{opportunity.title}}\"", "{{owner.first_name}}");
+        var saved = admin.post("/admin/replies/templates/" + template.id(), Map.of("name", "Edited " + run,
+                "subject", "", "body", "Hi {{contact.first_name}}"));
+
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(templates.template(template.id()).name()).isEqualTo("Edited " + run);
+        assertThat(templates.template(template.id()).subject()).isNull();
+        assertThat(admin.get("/admin/replies").body()).contains("Edited " + run, "(keeps the reply's subject)");
+        assertThat(admin.get("/admin/replies/templates/999999").statusCode()).isEqualTo(404);
     }
 
     @Test
