@@ -5,12 +5,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,6 +58,7 @@ import org.opportune.mail.MessageView;
 import org.opportune.shared.SignedInUser;
 import org.opportune.triage.TriageService;
 import org.opportune.web.Flash;
+import org.opportune.web.Htmx;
 
 /** One conversation: its messages and trail, and the buttons that claim, assign, release, archive and reopen it. */
 @Controller
@@ -167,7 +171,7 @@ class ConversationPageController {
         }
         var names = files.stream().map(f -> f.getOriginalFilename() == null ? "attachment" : f.getOriginalFilename())
                 .collect(Collectors.joining(", "));
-        var all = new java.util.LinkedHashMap<>(errors);
+        var all = new LinkedHashMap<>(errors);
         var again = "Your text is kept, but files are not: attach " + names + " again before sending.";
         all.merge("files", again, (problem, hint) -> problem + " " + hint);
         return all;
@@ -181,7 +185,7 @@ class ConversationPageController {
     @PostMapping("/conversations/{id}/reply/template")
     @PreAuthorize("hasAuthority('INBOX_WORK')")
     String insertTemplate(@AuthenticationPrincipal SignedInUser me, Authentication authentication,
-            jakarta.servlet.http.HttpServletRequest request, @PathVariable long id,
+            HttpServletRequest request, @PathVariable long id,
             @RequestParam(defaultValue = "0") long templateId, @RequestParam long mailboxId,
             @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String cc,
             @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String text,
@@ -204,7 +208,7 @@ class ConversationPageController {
             status = templateId == 0 ? "Choose a template first." : "That template was deleted; choose another one.";
         }
         var draft = new ReplyDraft(mailboxId, all, to, cc, newSubject, newText, seenLastMessageId, false, Map.of());
-        if (org.opportune.web.Htmx.isHtmx(request)) {
+        if (Htmx.isHtmx(request)) {
             model.addAttribute("draft", draft);
             model.addAttribute("status", status);
             model.addAttribute("subjectChanged", !newSubject.equals(subject));

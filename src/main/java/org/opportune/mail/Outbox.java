@@ -3,6 +3,7 @@ package org.opportune.mail;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -110,7 +111,7 @@ public class Outbox {
 
     /** "1.5 MB": for people, one decimal. */
     public static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     /** Sends a failed message again, now. A message that did not fail is left alone. */

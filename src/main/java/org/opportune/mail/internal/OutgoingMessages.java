@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.activation.DataHandler;
@@ -35,6 +37,8 @@ import org.opportune.mail.OutgoingMail;
 public final class OutgoingMessages {
 
     private static final Session SESSION = Session.getInstance(new Properties());
+    /** A plain {@code type/subtype} (RFC 6838 names), nothing after it. */
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
 
     private OutgoingMessages() {
     }
@@ -114,12 +118,9 @@ public final class OutgoingMessages {
      * no line breaks); otherwise {@code application/octet-stream}. The browser's word is not trusted.
      */
     static String contentType(String given) {
-        var type = given.strip().toLowerCase(java.util.Locale.ROOT);
+        var type = given.strip().toLowerCase(Locale.ROOT);
         return MEDIA_TYPE.matcher(type).matches() ? type : "application/octet-stream";
     }
-
-    private static final java.util.regex.Pattern MEDIA_TYPE =
-            java.util.regex.Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
 
     /** A Message-ID without angle brackets, white space or anything that could end the header. */
     private static String clean(String messageId) {
