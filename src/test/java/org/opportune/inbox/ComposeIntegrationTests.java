@@ -50,7 +50,9 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = {
         "opportune.test.context=compose",
         "opportune.mail.outbox.poll-interval=200ms",
-        "opportune.mail.outbox.max-attachment-size=64KB"})
+        "opportune.mail.outbox.max-attachment-size=64KB",
+        "spring.servlet.multipart.max-file-size=512KB",
+        "spring.servlet.multipart.max-request-size=512KB"})
 class ComposeIntegrationTests {
 
     private static final String PASSWORD = "correct horse battery staple";
@@ -291,6 +293,22 @@ class ComposeIntegrationTests {
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("The attachments add up to 0.1 MB; a reply may carry at most 0.1 MB",
                 "attach brochure.pdf again", "Here is what you asked for.");
+        assertThat(conversations.messageIds(conversationId)).hasSize(1);
+    }
+
+    @Test
+    void anUploadOverTheServersLimitGetsAPageThatSaysSo() {
+        var run = run();
+        var sales = mailbox("Sales", "sales-" + run + "@compose.example");
+        var conversationId = deliver(sales, customerMail(run, "lena@northwind.example", "Catalogue " + run, null));
+        var rep = signedIn(Role.REP, "Fay Moss");
+        var form = rep.get("/conversations/" + conversationId).body();
+
+        var refused = rep.postMultipart("/conversations/" + conversationId + "/reply", fields(sales, form, "Catalogue " + run),
+                List.of(new Upload("catalogue.pdf", "application/pdf", new byte[600 * 1024])));
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("The files are too large");
         assertThat(conversations.messageIds(conversationId)).hasSize(1);
     }
 
