@@ -13,6 +13,28 @@
         link.parentNode.textContent = "Remote images loaded.";
     });
 
+    // Switching the From mailbox swaps the signature at the end of the draft for that mailbox's one. A
+    // signature the writer edited by hand is left alone.
+    var from = document.getElementById("reply-mailbox");
+    if (from) {
+        var current = from.options[from.selectedIndex] ? from.options[from.selectedIndex].getAttribute("data-signature") || "" : "";
+        from.addEventListener("change", function () {
+            var text = document.getElementById("reply-text");
+            var chosen = from.options[from.selectedIndex];
+            var next = chosen ? chosen.getAttribute("data-signature") || "" : "";
+            if (text) {
+                var value = text.value.replace(/\r\n/g, "\n").replace(/\s+$/, "");
+                if (current !== "" && value.slice(-current.length) === current) {
+                    var head = value.slice(0, value.length - current.length).replace(/\s+$/, "");
+                    text.value = next === "" ? head : head + "\n\n" + next;
+                } else if (current === "" && next !== "") {
+                    text.value = value + "\n\n" + next;
+                }
+            }
+            current = next;
+        });
+    }
+
     var root = document.getElementById("conversation");
     if (!root || !window.EventSource) { return; }
     var id = root.dataset.id;
@@ -43,15 +65,17 @@
         Object.keys(csrf).forEach(function (name) { headers[name] = csrf[name]; });
         window.fetch("/conversations/" + id + "/presence", { method: "POST", headers: headers, body: body, credentials: "same-origin" });
     }
-    var reply = document.getElementById("reply-text");
+    // delegated: inserting a template replaces the message field
     var lastTold = 0;
-    if (reply) {
-        reply.addEventListener("input", function () {
-            var now = Date.now();
-            if (now - lastTold > 20000) { lastTold = now; tell("replying"); }
-        });
-        reply.addEventListener("blur", function () {
-            if (reply.value.trim() === "") { lastTold = 0; tell("viewing"); }
-        });
-    }
+    var untouched = document.getElementById("reply-text") ? document.getElementById("reply-text").value : "";
+    document.addEventListener("input", function (event) {
+        if (event.target.id !== "reply-text") { return; }
+        var now = Date.now();
+        if (now - lastTold > 20000) { lastTold = now; tell("replying"); }
+    });
+    document.addEventListener("focusout", function (event) {
+        var reply = event.target;
+        if (reply.id !== "reply-text") { return; }
+        if (reply.value.trim() === "" || reply.value === untouched) { lastTold = 0; tell("viewing"); }
+    });
 })();

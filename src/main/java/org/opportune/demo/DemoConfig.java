@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 
+import org.opportune.compose.ReplyTemplateService;
+import org.opportune.compose.SignatureService;
 import org.opportune.customer.CustomerService;
 import org.opportune.identity.IdentityService;
 import org.opportune.mail.MailboxService;
@@ -53,8 +55,13 @@ class DemoConfig {
     }
 
     @Bean
+    DemoReplies demoReplies(SignatureService signatures, ReplyTemplateService templates, MailboxService mailboxes) {
+        return new DemoReplies(signatures, templates, mailboxes);
+    }
+
+    @Bean
     DemoStarter demoStarter(DemoUsers users, DemoCustomers customers, DemoMailServer server, DemoMailboxes mailboxes,
-            DemoOpportunities opportunities, Environment environment) {
-        return new DemoStarter(users, customers, server, mailboxes, opportunities, environment);
+            DemoOpportunities opportunities, DemoReplies replies, Environment environment) {
+        return new DemoStarter(users, customers, server, mailboxes, opportunities, replies, environment);
     }
 }

@@ -21,11 +21,13 @@ class DemoStarter implements ApplicationRunner {
     private final DemoMailServer server;
     private final DemoMailboxes mailboxes;
     private final DemoOpportunities opportunities;
+    private final DemoReplies replies;
     private final Environment environment;
 
     DemoStarter(DemoUsers users, DemoCustomers customers, DemoMailServer server, DemoMailboxes mailboxes,
-            DemoOpportunities opportunities,
+            DemoOpportunities opportunities, DemoReplies replies,
             Environment environment) {
+        this.replies = replies;
         this.users = users;
         this.customers = customers;
         this.server = server;
@@ -44,6 +46,8 @@ class DemoStarter implements ApplicationRunner {
         customers.ensure();
         mailboxes.connect();
         opportunities.ensure();
+        replies.ensure(result.accounts().stream().filter(a -> a.status() != Status.NOT_A_DEMO_ACCOUNT)
+                .map(DemoUsers.Account::user).toList());
         var port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         out.println(frame(lines(result, "http://localhost:" + port)));
         out.flush();

@@ -3,11 +3,11 @@
  * IMAP and SMTP server on loopback, fills the demo company's shared mailboxes ({@code sales@} and
  * {@code info@}) with realistic mail from {@code demo/mail.yml}, and creates one demo user for each
  * role, the one customer it had before the mail (The Copper Kettle), and a few opportunities at different
- * stages when the pipeline is empty. It publishes and consumes no events; it only calls the
- * {@code identity}, {@code mail}, {@code customer} and {@code opportunity} facades.
+ * stages when the pipeline is empty, signatures, mailbox footers and two reply templates. It publishes and consumes no events; it only calls the
+ * {@code identity}, {@code mail}, {@code customer}, {@code opportunity} and {@code compose} facades.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"identity", "mail", "customer", "opportunity", "shared"})
+@ApplicationModule(allowedDependencies = {"identity", "mail", "customer", "opportunity", "compose", "shared"})
 package org.opportune.demo;
 
 import org.jspecify.annotations.NullMarked;

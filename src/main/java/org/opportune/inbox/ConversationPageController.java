@@ -5,12 +5,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.opportune.activity.ActivityFilter;
 import org.opportune.activity.ActivityService;
+import org.opportune.compose.ReplyTemplateNotFoundException;
+import org.opportune.compose.ReplyTemplateService;
+import org.opportune.compose.ReplyText;
+import org.opportune.compose.ReplyValues;
+import org.opportune.compose.SignatureService;
 import org.opportune.conversation.ConversationNotes;
 import org.opportune.conversation.ConversationRuleException;
 import org.opportune.conversation.ConversationService;
@@ -50,6 +58,7 @@ import org.opportune.mail.MessageView;
 import org.opportune.shared.SignedInUser;
 import org.opportune.triage.TriageService;
 import org.opportune.web.Flash;
+import org.opportune.web.Htmx;
 
 /** One conversation: its messages and trail, and the buttons that claim, assign, release, archive and reopen it. */
 @Controller
@@ -69,10 +78,15 @@ class ConversationPageController {
     private final CustomerService customers;
     private final ConversationNotes notes;
     private final OpportunityService opportunities;
+    private final SignatureService signatures;
+    private final ReplyTemplateService templates;
 
     ConversationPageController(ConversationWork work, ConversationService conversations, MailMessages messages,
             MailboxService mailboxes, TriageService triage, IdentityService identity, ActivityService activity,
-            Outbox outbox, CustomerService customers, OpportunityService opportunities, ConversationNotes notes) {
+            Outbox outbox, CustomerService customers, OpportunityService opportunities, ConversationNotes notes,
+            SignatureService signatures, ReplyTemplateService templates) {
+        this.signatures = signatures;
+        this.templates = templates;
         this.notes = notes;
         this.customers = customers;
         this.opportunities = opportunities;
@@ -110,15 +124,16 @@ class ConversationPageController {
         var ids = conversations.messageIds(id);
         var last = ids.isEmpty() ? 0L : ids.get(ids.size() - 1);
         var draftMailboxes = mailboxes.mailboxes();
+        var attached = files == null ? List.<MultipartFile>of() : files.stream().filter(f -> !f.isEmpty()).toList();
         if (last != seenLastMessageId && !sendAnyway) {
-            var held = new ReplyDraft(mailboxId, draftMailboxes, to, cc, subject, text, last, true, Map.of());
+            var held = new ReplyDraft(mailboxId, draftMailboxes, to, cc, subject, text, last, true, reattach(attached, Map.of()));
             return render(me, authentication, id, held, model);
         }
         var parent = ids.isEmpty() ? null : messages.message(last).orElse(null);
         var mailbox = draftMailboxes.stream().filter(m -> m.id() == mailboxId).findFirst().orElse(null);
         if (mailbox == null) {
             return render(me, authentication, id, new ReplyDraft(mailboxId, draftMailboxes, to, cc, subject, text, last,
-                    false, Map.of("mailboxId", "Choose the mailbox to send from.")), model);
+                    false, reattach(attached, Map.of("mailboxId", "Choose the mailbox to send from."))), model);
         }
         var references = new ArrayList<String>();
         if (parent != null) {
@@ -127,25 +142,95 @@ class ConversationPageController {
         }
         try {
             var attachments = new ArrayList<OutgoingMail.Attachment>();
-            for (var file : files == null ? List.<MultipartFile>of() : files) {
-                if (!file.isEmpty()) {
-                    attachments.add(new OutgoingMail.Attachment(
-                            file.getOriginalFilename() == null ? "attachment" : file.getOriginalFilename(),
-                            file.getContentType() == null ? "application/octet-stream" : file.getContentType(),
-                            file.getBytes()));
-                }
+            for (var file : attached) {
+                attachments.add(new OutgoingMail.Attachment(
+                        file.getOriginalFilename() == null ? "attachment" : file.getOriginalFilename(),
+                        file.getContentType() == null ? "application/octet-stream" : file.getContentType(),
+                        file.getBytes()));
             }
             outbox.queue(me.asActor(), new OutgoingMail(mailbox.id(), senderName(me, mailbox), addresses(to),
                     addresses(cc), subject, text, parent == null ? null : parent.messageIdHeader(), references, attachments));
         } catch (OutboxRuleException e) {
             return render(me, authentication, id, new ReplyDraft(mailboxId, draftMailboxes, to, cc, subject, text,
-                    seenLastMessageId, false, e.errors()), model);
+                    seenLastMessageId, false, reattach(attached, e.errors())), model);
         } catch (IOException e) {
             return render(me, authentication, id, new ReplyDraft(mailboxId, draftMailboxes, to, cc, subject, text,
                     seenLastMessageId, false, Map.of("files", "An attachment could not be read. Attach it again.")), model);
         }
         Flash.message(redirect, "Reply queued. It shows below as it goes out.");
         return "redirect:/conversations/" + id;
+    }
+
+    /**
+     * A browser cannot put files back into a file field, so when the form comes back (held, or with an
+     * error) the person is told which files to attach again, next to the field.
+     */
+    private static Map<String, String> reattach(List<MultipartFile> files, Map<String, String> errors) {
+        if (files.isEmpty()) {
+            return errors;
+        }
+        var names = files.stream().map(f -> f.getOriginalFilename() == null ? "attachment" : f.getOriginalFilename())
+                .collect(Collectors.joining(", "));
+        var all = new LinkedHashMap<>(errors);
+        var again = "Your text is kept, but files are not: attach " + names + " again before sending.";
+        all.merge("files", again, (problem, hint) -> problem + " " + hint);
+        return all;
+    }
+
+    /**
+     * Fills a reply template in from this conversation (its customer, owner, opportunity; the writer and
+     * the chosen mailbox) and puts it into the draft above the signature. HTMX swaps just the message
+     * field (and the subject, when the template has one); without JavaScript the whole page comes back.
+     */
+    @PostMapping("/conversations/{id}/reply/template")
+    @PreAuthorize("hasAuthority('INBOX_WORK')")
+    String insertTemplate(@AuthenticationPrincipal SignedInUser me, Authentication authentication,
+            HttpServletRequest request, @PathVariable long id,
+            @RequestParam(defaultValue = "0") long templateId, @RequestParam long mailboxId,
+            @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String cc,
+            @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "0") long seenLastMessageId, Model model) {
+        var state = work.state(id);
+        var all = mailboxes.mailboxes();
+        var mailbox = all.stream().filter(m -> m.id() == mailboxId).findFirst().orElse(null);
+        var newText = text;
+        var newSubject = subject;
+        String status;
+        try {
+            var rendered = templates.render(templateId, values(me, authentication, state, mailbox));
+            var block = signatures.blocks(me.userId(), List.of(mailboxId)).getOrDefault(mailboxId, "");
+            newText = ReplyText.insert(text, block, rendered.body());
+            if (rendered.subject() != null) {
+                newSubject = rendered.subject();
+            }
+            status = "Inserted the template " + rendered.name() + (rendered.subject() != null ? " and its subject." : ".");
+        } catch (ReplyTemplateNotFoundException e) {
+            status = templateId == 0 ? "Choose a template first." : "That template was deleted; choose another one.";
+        }
+        var draft = new ReplyDraft(mailboxId, all, to, cc, newSubject, newText, seenLastMessageId, false, Map.of());
+        if (Htmx.isHtmx(request)) {
+            model.addAttribute("draft", draft);
+            model.addAttribute("status", status);
+            model.addAttribute("subjectChanged", !newSubject.equals(subject));
+            return "inbox/fragments/replyText";
+        }
+        return render(me, authentication, id, draft, model);
+    }
+
+    private ReplyValues values(SignedInUser me, Authentication authentication, ConversationState state,
+            @Nullable MailboxView mailbox) {
+        var customer = customers.customerOfConversation(state.id()).orElse(null);
+        String opportunity = null;
+        if (has(authentication, Permission.PIPELINE_VIEW)) {
+            var linked = opportunities.opportunitiesOfConversation(state.id());
+            if (!linked.isEmpty()) {
+                opportunity = opportunities.opportunity(me.asActor(), linked.get(linked.size() - 1)).title();
+            }
+        }
+        return new ReplyValues(customer == null ? null : customer.contact().name(),
+                customer == null || customer.company() == null ? null : customer.company().name(),
+                state.ownerId() == null ? null : ownerName(state), me.displayName(),
+                mailbox == null ? null : mailbox.name(), opportunity);
     }
 
     /** An internal note; "@name" mentions a colleague. */
@@ -187,7 +272,10 @@ class ConversationPageController {
         var userNames = users.stream().collect(Collectors.toMap(UserView::username, UserView::displayName, (a, b) -> a));
         var timeline = TimelineLine.of(shown, entries, userNames);
         var canWork = has(authentication, Permission.INBOX_WORK);
-        var reply = draft != null ? draft : canWork ? newDraft(views, ownDomains) : null;
+        var reply = draft != null ? draft : canWork ? newDraft(me, views, ownDomains) : null;
+        var tools = reply == null ? ReplyTools.none() : new ReplyTools(
+                signatures.blocks(me.userId(), reply.mailboxes().stream().map(MailboxView::id).toList()),
+                templates.templates(), Outbox.megabytes(outbox.maxAttachmentBytes()));
         var linked = has(authentication, Permission.PIPELINE_VIEW)
                 ? opportunities.opportunitiesOfConversation(id).stream()
                         .map(opportunityId -> opportunities.opportunity(me.asActor(), opportunityId)).toList()
@@ -195,12 +283,12 @@ class ConversationPageController {
         var notesOf = this.notes.notes(id);
         model.addAttribute("page", new ConversationPage(state, shown, ThreadItem.of(shown, notesOf), ownerName(state), me.userId() == owner(state),
                 workers, timeline, canWork, has(authentication, Permission.WORK_ASSIGN), reply,
-                customers.customerOfConversation(id).orElse(null), linked));
+                customers.customerOfConversation(id).orElse(null), linked, tools));
         return "inbox/conversation";
     }
 
     /** A reply to the newest message from outside: to its Reply-To or sender, from the mailbox it came to. */
-    private @Nullable ReplyDraft newDraft(List<MessageView> views, Set<String> ownDomains) {
+    private @Nullable ReplyDraft newDraft(SignedInUser me, List<MessageView> views, Set<String> ownDomains) {
         var all = mailboxes.mailboxes();
         if (views.isEmpty() || all.isEmpty()) {
             return null;
@@ -219,8 +307,9 @@ class ConversationPageController {
                 .findFirst().orElse(all.get(0).id());
         var subject = customer.subject().regionMatches(true, 0, "re:", 0, 3) ? customer.subject()
                 : "Re: " + customer.subject();
-        return new ReplyDraft(mailboxId, all, fromUs(customer, ownDomains) ? "" : to, "", subject, "", last.id(), false,
-                Map.of());
+        var signature = signatures.blocks(me.userId(), List.of(mailboxId)).getOrDefault(mailboxId, "");
+        return new ReplyDraft(mailboxId, all, fromUs(customer, ownDomains) ? "" : to, "", subject,
+                ReplyText.withSignature(signature), last.id(), false, Map.of());
     }
 
     /** "Anna at Sales": the person's first name and the mailbox's name, as the customer sees the sender. */

@@ -5,7 +5,7 @@
  * timeline). It only reads other modules' public APIs and calls their services; it owns no tables.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "web", "conversation", "mail", "triage", "identity", "activity", "customer", "opportunity"})
+@ApplicationModule(allowedDependencies = {"shared", "web", "conversation", "mail", "triage", "identity", "activity", "customer", "opportunity", "compose"})
 package org.opportune.inbox;
 
 import org.jspecify.annotations.NullMarked;

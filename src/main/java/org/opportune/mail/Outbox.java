@@ -3,6 +3,7 @@ package org.opportune.mail;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,9 +41,11 @@ public class Outbox {
     private final MailIngestion ingestion;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final OutboxProperties properties;
 
     Outbox(OutboxStore store, BlobStore blobs, MailboxService mailboxes, MailIngestion ingestion,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, OutboxProperties properties) {
+        this.properties = properties;
         this.store = store;
         this.blobs = blobs;
         this.mailboxes = mailboxes;
@@ -54,7 +57,8 @@ public class Outbox {
     /**
      * Queues a message for sending and stores it in the thread.
      *
-     * @throws OutboxRuleException when a recipient, the subject or the text is missing or not valid
+     * @throws OutboxRuleException when a recipient, the subject or the text is missing or not valid, or the
+     *                             attachments add up to more than {@code opportune.mail.outbox.max-attachment-size}
      */
     public OutboxEntry queue(Actor actor, OutgoingMail mail) {
         var mailbox = mailboxes.mailbox(mail.mailboxId());
@@ -69,6 +73,11 @@ public class Outbox {
         }
         if (mail.text().isBlank()) {
             errors.put("text", "Write the message first.");
+        }
+        var attached = mail.attachments().stream().mapToLong(a -> a.content().length).sum();
+        if (attached > properties.maxAttachmentSize().toBytes()) {
+            errors.put("files", "The attachments add up to " + megabytes(attached) + "; a reply may carry at most "
+                    + megabytes(properties.maxAttachmentSize().toBytes()) + ". Attach fewer or smaller files, or share a link.");
         }
         if (!errors.isEmpty()) {
             throw new OutboxRuleException(errors);
@@ -92,6 +101,17 @@ public class Outbox {
         }
         events.publishEvent(new ReplyQueued(actor, id, mailbox.id(), recipients, mail.subject().strip()));
         return store.find(id).orElseThrow();
+    }
+
+    /** The most a reply's attachments may add up to, in bytes. */
+    @Transactional(readOnly = true)
+    public long maxAttachmentBytes() {
+        return properties.maxAttachmentSize().toBytes();
+    }
+
+    /** "1.5 MB": for people, one decimal. */
+    public static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     /** Sends a failed message again, now. A message that did not fail is left alone. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Sending replies, prefix {@code opportune.mail.outbox}.
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffInitial the wait after the first failure; it doubles with each further one
  * @param backoffMax     the longest wait between attempts
  * @param sendTimeout    how long one SMTP conversation may take
+ * @param maxAttachmentSize the most a reply's attachments may add up to (many mail servers refuse
+ *                       messages over 25 MB, and base64 makes attachments a third larger)
  */
 @ConfigurationProperties("opportune.mail.outbox")
 public record OutboxProperties(
@@ -21,7 +24,8 @@ public record OutboxProperties(
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("30s") Duration backoffInitial,
         @DefaultValue("1h") Duration backoffMax,
-        @DefaultValue("60s") Duration sendTimeout) {
+        @DefaultValue("60s") Duration sendTimeout,
+        @DefaultValue("15MB") DataSize maxAttachmentSize) {
 
     /** The wait before attempt {@code attempts + 1}: initial × 2^(attempts − 1), at most {@link #backoffMax}. */
     public Duration backoffAfter(int attempts) {

@@ -24,7 +24,11 @@ class ErrorPages implements ErrorViewResolver {
                     "Please wait a few minutes before trying again.");
             case BAD_REQUEST -> new ErrorPage(400, "That request didn't look right",
                     "Something in the form or link was not valid. Go back, check it, and try again.");
-            default -> status.is5xxServerError()
+            // an upload over spring.servlet.multipart.max-request-size: refused before any form sees it
+            default -> status.value() == 413
+                    ? new ErrorPage(413, "The files are too large",
+                            "Together they are over the upload limit. Go back, attach fewer or smaller files (or share a link), and send again.")
+                    : status.is5xxServerError()
                     ? new ErrorPage(status.value(), "Something went wrong on our side",
                             "Nothing you had already saved is lost. Try again; if it keeps happening, tell an admin the time it happened.")
                     : new ErrorPage(status.value(), status.getReasonPhrase(), "Go back and try again.");

@@ -181,6 +181,19 @@ class DemoIntegrationTests {
         assertThat(opportunities.list(org.opportune.shared.Actor.system(), all)).hasSize(3);
     }
 
+    @Test
+    void theReplyFormHasSignaturesFootersAndTwoTemplatesOnce(@Autowired org.opportune.compose.ReplyTemplateService templates,
+            @Autowired org.opportune.compose.SignatureService signatures) {
+        print();
+
+        var marco = identity.users().stream().filter(u -> u.username().equals("marco")).findFirst().orElseThrow();
+        var sales = mailboxes.mailboxes().stream().filter(m -> m.address().startsWith("sales@")).findFirst().orElseThrow();
+        assertThat(templates.templates()).extracting(t -> t.name())
+                .containsExactly("Quote follow-up", "Thanks for your enquiry");
+        assertThat(signatures.blocks(marco.id(), java.util.List.of(sales.id())).get(sales.id()))
+                .startsWith("-- \n" + marco.displayName() + "\n").endsWith("Harbour Lane Interiors · " + sales.address());
+    }
+
     private String print() {
         var out = new ByteArrayOutputStream();
         starter.print(new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -63,6 +63,12 @@ class ApiPermissionWalkIntegrationTests {
             route("GET", "/api/v1/mailboxes/{id}", ADMINISTER),
             route("PUT", "/api/v1/mailboxes/{id}", ADMINISTER),
             route("POST", "/api/v1/mailboxes/{id}/test", ADMINISTER),
+            // reply templates (compose)
+            route("GET", "/api/v1/reply-templates", INBOX_WORK),
+            route("POST", "/api/v1/reply-templates", ADMINISTER),
+            route("GET", "/api/v1/reply-templates/{id}", INBOX_WORK),
+            route("PUT", "/api/v1/reply-templates/{id}", ADMINISTER),
+            route("DELETE", "/api/v1/reply-templates/{id}", ADMINISTER),
             // triage
             route("GET", "/api/v1/messages/{id}/triage", INBOX_VIEW),
             route("PUT", "/api/v1/messages/{id}/triage", INBOX_WORK),

@@ -89,18 +89,29 @@ public final class Browser {
         return send(request.build());
     }
 
+    /** A file to upload: its name and type as a browser would send them. */
+    public record Upload(String fileName, String contentType, byte[] content) {
+    }
+
     /** Posts a multipart form (fields and files) with the CSRF token of the last page fetched. */
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files) {
+        var uploads = new java.util.ArrayList<Upload>();
+        files.forEach((name, content) -> uploads.add(new Upload(name, "application/octet-stream", content)));
+        return postMultipart(path, fields, uploads);
+    }
+
+    /** Posts a multipart form with files of the given names and types, with the CSRF token of the last page fetched. */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, java.util.List<Upload> files) {
         var boundary = "----opportune" + System.nanoTime();
         var body = new java.io.ByteArrayOutputStream();
         var all = new LinkedHashMap<>(fields);
         all.putIfAbsent("_csrf", csrf);
         all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
                 + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        files.forEach((name, content) -> {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(content);
+        files.forEach(file -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + file.fileName()
+                    + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         });
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -40,6 +40,12 @@ public final class Chromium implements AutoCloseable {
                 .setViewportSize(1280, 900));
     }
 
+    /** A fresh browser profile with a window of this size, such as 390 × 844 for a phone. */
+    public BrowserContext newContext(int port, int width, int height) {
+        return browser.newContext(new Browser.NewContextOptions().setBaseURL("http://127.0.0.1:" + port)
+                .setViewportSize(width, height));
+    }
+
     @Override
     public void close() {
         browser.close();

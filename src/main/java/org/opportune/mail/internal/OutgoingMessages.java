@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.activation.DataHandler;
@@ -28,11 +30,15 @@ import org.opportune.mail.OutgoingMail;
  * Builds the raw bytes of an outgoing message with Jakarta Mail: From the shared address under the
  * person's display name, Reply-To the shared address, In-Reply-To and References so the customer's
  * client threads it, a fresh Message-ID on our domain. Every header value is encoded by the library,
- * so a line break typed into a subject or a name cannot start a header of its own.
+ * so a line break typed into a subject or a name cannot start a header of its own. Attachment names
+ * are cleaned as those of incoming mail are ({@link FileNames}), and a file's type is the browser's
+ * only when it is a plain media type.
  */
 public final class OutgoingMessages {
 
     private static final Session SESSION = Session.getInstance(new Properties());
+    /** A plain {@code type/subtype} (RFC 6838 names), nothing after it. */
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
 
     private OutgoingMessages() {
     }
@@ -77,8 +83,8 @@ public final class OutgoingMessages {
             multipart.addBodyPart(body);
             for (var file : mail.attachments()) {
                 var part = new MimeBodyPart();
-                part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), file.contentType())));
-                part.setFileName(oneLine(file.fileName()));
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(), contentType(file.contentType()))));
+                part.setFileName(FileNames.sanitise(file.fileName()));
                 part.setDisposition(MimeBodyPart.ATTACHMENT);
                 multipart.addBodyPart(part);
             }
@@ -105,6 +111,15 @@ public final class OutgoingMessages {
     /** A header value is one line: a typed CR or LF becomes a space (the library would fold it anyway). */
     private static String oneLine(String value) {
         return value.replaceAll("[\\r\\n]+", " ").strip();
+    }
+
+    /**
+     * The type the browser named, if it is a plain {@code type/subtype} and nothing else (no parameters,
+     * no line breaks); otherwise {@code application/octet-stream}. The browser's word is not trusted.
+     */
+    static String contentType(String given) {
+        var type = given.strip().toLowerCase(Locale.ROOT);
+        return MEDIA_TYPE.matcher(type).matches() ? type : "application/octet-stream";
     }
 
     /** A Message-ID without angle brackets, white space or anything that could end the header. */
