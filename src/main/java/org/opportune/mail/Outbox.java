@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.opportune.mail.OutboxEvents.ReplyQueued;
 import org.opportune.mail.OutboxEvents.ReplyRetried;
+import org.opportune.mail.OutboxEvents.SentCopyRetried;
 import org.opportune.mail.internal.BlobStore;
 import org.opportune.mail.internal.OutboxStore;
 import org.opportune.mail.internal.OutgoingMessages;
@@ -94,11 +95,16 @@ public class Outbox {
         return store.find(id).orElseThrow();
     }
 
-    /** Sends a failed message again, now. A message that did not fail is left alone. */
+    /**
+     * Sends a failed message again, now; or, for a sent one whose copy in the Sent folder was given up,
+     * tries that copy again (never the sending). A message that did not fail is left alone.
+     */
     public OutboxEntry retry(Actor actor, long outboxId) {
         var entry = entry(outboxId);
         if (store.requeue(outboxId, clock.instant())) {
             events.publishEvent(new ReplyRetried(actor, outboxId));
+        } else if (store.requeueAppend(outboxId, clock.instant())) {
+            events.publishEvent(new SentCopyRetried(actor, outboxId));
         }
         return store.find(entry.id()).orElseThrow();
     }
