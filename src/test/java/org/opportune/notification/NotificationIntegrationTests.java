@@ -188,11 +188,13 @@ class NotificationIntegrationTests {
         var browser = signedIn(newUser("lena", Role.VIEWER));
 
         var page = browser.get("/notifications");
+        var fragment = browser.getHtmx("/notifications");
         var readAll = browser.json("POST", "/api/v1/notifications/read-all", null);
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("No notifications yet.").contains("mentions you in a note")
                 .contains("id=\"notifications-link\"").contains("hx-get=\"/notifications/count\"");
+        assertThat(fragment.body()).contains("No notifications yet.").doesNotContain("<html");
         assertThat(readAll.statusCode()).as("a viewer may mark their own read").isEqualTo(200);
     }
 
