@@ -12,7 +12,8 @@
  * <p>The layout's "Notifications" link polls {@code /notifications/count} every 30 seconds (HTMX, no
  * script of ours, so the strict CSP holds) rather than opening one more server-sent event stream per
  * page: pages that already stream (inbox, presence) would otherwise hold two connections each, and a
- * few tabs would exhaust the browser's six connections per host.
+ * few tabs would exhaust the browser's six connections per host. Polling reads the database, so it also
+ * works across several app nodes, which the in-memory event streams do not yet.
  *
  * <p>Reading a notification (opening it, "mark all read", the API) writes no activity entry: it is a
  * person's own view state, like a message's unread mark in a mail client; it changes nothing that
