@@ -78,9 +78,11 @@ class DemoMailServer implements SmartLifecycle {
             for (var address : mail.mailboxes()) {
                 var user = server.setUser(address, address, mailboxPassword);
                 inboxes.put(address, server.getManagers().getImapHostManager().getInbox(user));
+                // where Opportune puts the replies it sends, as a mail client would
+                server.getManagers().getImapHostManager().createMailbox(user, "Sent");
                 delivered.put(address, 0);
             }
-        } catch (FolderException e) {
+        } catch (FolderException | com.icegreen.greenmail.imap.AuthorizationException e) {
             throw new IllegalStateException("The demo mailboxes cannot be created", e);
         }
         for (var seed : new DemoMessages(mail).build(clock)) {

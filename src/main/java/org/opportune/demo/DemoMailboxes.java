@@ -29,7 +29,7 @@ class DemoMailboxes {
         for (var address : addresses) {
             mailboxes.connect(Actor.system(), new MailboxCommand(displayName(address), address,
                     "127.0.0.1", server.imapPort(), MailSecurity.NONE, address, server.mailboxPassword(), List.of("INBOX"),
-                    "127.0.0.1", server.smtpPort(), MailSecurity.NONE, address, server.mailboxPassword(), 30, true));
+                    "127.0.0.1", server.smtpPort(), MailSecurity.NONE, address, server.mailboxPassword(), 30, true, "Sent"));
         }
         return addresses;
     }

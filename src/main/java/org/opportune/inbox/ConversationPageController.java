@@ -252,8 +252,8 @@ class ConversationPageController {
     @PreAuthorize("hasAuthority('INBOX_WORK')")
     String retry(@AuthenticationPrincipal SignedInUser me, @PathVariable long outboxId,
             @RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
-        outbox.retry(me.asActor(), outboxId);
-        Flash.message(redirect, "Sending again.");
+        var entry = outbox.retry(me.asActor(), outboxId);
+        Flash.message(redirect, entry.sent() ? "Putting it in the Sent folder again." : "Sending again.");
         return "redirect:" + safe(back, 0);
     }
 

@@ -34,6 +34,7 @@ class Mailbox {
     private @Nullable String smtpPasswordEnc;
     private int pollIntervalSeconds;
     private boolean syncEnabled;
+    private @Nullable String sentFolder;
     private final Instant createdAt;
     @Version
     private int version;
@@ -43,7 +44,7 @@ class Mailbox {
             @Nullable String imapSecurity, @Nullable String imapUsername, @Nullable String imapPasswordEnc, String folders,
             @Nullable String smtpHost, @Nullable Integer smtpPort, @Nullable String smtpSecurity,
             @Nullable String smtpUsername, @Nullable String smtpPasswordEnc, int pollIntervalSeconds,
-            boolean syncEnabled, Instant createdAt, int version) {
+            boolean syncEnabled, @Nullable String sentFolder, Instant createdAt, int version) {
         this.id = id;
         this.name = name;
         this.address = address;
@@ -60,6 +61,7 @@ class Mailbox {
         this.smtpPasswordEnc = smtpPasswordEnc;
         this.pollIntervalSeconds = pollIntervalSeconds;
         this.syncEnabled = syncEnabled;
+        this.sentFolder = sentFolder;
         this.createdAt = createdAt;
         this.version = version;
     }
@@ -68,14 +70,14 @@ class Mailbox {
     static Mailbox addressOnly(String address, Clock clock) {
         var normalised = normalise(address);
         return new Mailbox(null, normalised, normalised, null, null, null, null, null, "INBOX", null, null, null, null,
-                null, 60, false, clock.instant(), 0);
+                null, 60, false, null, clock.instant(), 0);
     }
 
     /** A new mailbox; passwords come already encrypted. */
     static Mailbox create(MailboxCommand command, @Nullable String imapPasswordEnc, @Nullable String smtpPasswordEnc,
             int defaultPollSeconds, Clock clock) {
         var mailbox = new Mailbox(null, command.name().strip(), normalise(command.address()), null, null, null, null, null,
-                "INBOX", null, null, null, null, null, defaultPollSeconds, false, clock.instant(), 0);
+                "INBOX", null, null, null, null, null, defaultPollSeconds, false, null, clock.instant(), 0);
         mailbox.change(command, imapPasswordEnc, smtpPasswordEnc);
         return mailbox;
     }
@@ -108,6 +110,7 @@ class Mailbox {
             this.pollIntervalSeconds = command.pollIntervalSeconds();
         }
         this.syncEnabled = command.syncEnabled() && connected;
+        this.sentFolder = connected ? blankToNull(command.sentFolder()) : null;
     }
 
     /** Turns sync on or off; on needs an IMAP server. Returns false when nothing changed. */
@@ -164,7 +167,7 @@ class Mailbox {
     MailboxView view() {
         return new MailboxView(id(), name, address, imapHost, imapPort, security(imapSecurity), imapUsername,
                 imapPasswordEnc != null, folderList(), smtpHost, smtpPort, security(smtpSecurity), smtpUsername,
-                smtpPasswordEnc != null, pollIntervalSeconds, syncEnabled);
+                smtpPasswordEnc != null, pollIntervalSeconds, syncEnabled, sentFolder);
     }
 
     /**
@@ -188,6 +191,7 @@ class Mailbox {
         fields.put("smtpPassword", smtpPasswordEnc == null ? "not set" : "set");
         fields.put("pollIntervalSeconds", pollIntervalSeconds);
         fields.put("syncEnabled", syncEnabled);
+        fields.put("sentFolder", String.valueOf(sentFolder));
         return fields;
     }
 

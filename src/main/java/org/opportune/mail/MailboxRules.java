@@ -40,8 +40,14 @@ final class MailboxRules {
             } else if (!command.folders().stream().allMatch(f -> FOLDER.matcher(f).matches())) {
                 errors.put("folders", "Folder names must be 1 to 200 characters without control characters.");
             }
+            var sent = command.sentFolder();
+            if (!blank(sent) && !FOLDER.matcher(sent.strip()).matches()) {
+                errors.put("sentFolder", "Folder names must be 1 to 200 characters without control characters.");
+            }
         } else if (command.syncEnabled()) {
             errors.put("imapHost", "Enter the IMAP server to sync from, or turn sync off.");
+        } else if (!blank(command.sentFolder())) {
+            errors.put("sentFolder", "Set up the IMAP server to put sent replies in its Sent folder, or leave this empty.");
         }
         if (!blank(command.smtpHost())) {
             server(errors, "smtp", command.smtpHost(), command.smtpPort(), command.smtpSecurity(), command.smtpUsername(),

@@ -191,7 +191,7 @@ public class MailboxService {
         var settings = imapSettings(mailbox);
         var result = settings == null
                 ? ConnectionTest.failure(ConnectionTest.Problem.NOT_CONFIGURED, "Set up the IMAP server and its user first.")
-                : connector.test(settings);
+                : connector.test(settings, mailbox.view().sentFolder());
         events.publishEvent(new MailboxConnectionTested(actor, id, result.ok(),
                 result.problem() == null ? "" : result.problem().name()));
         return result;
@@ -221,6 +221,18 @@ public class MailboxService {
         return new SmtpSettings(view.address(), view.smtpHost(), view.smtpPort(),
                 view.smtpSecurity() == null ? MailSecurity.NONE : view.smtpSecurity(), view.smtpUsername(),
                 encrypted == null ? null : secrets.decrypt(encrypted));
+    }
+
+    /** The folder sent replies are appended to, or null when the mailbox has none (or no IMAP server). */
+    @Transactional(readOnly = true)
+    @Nullable String sentFolder(long mailboxId) {
+        return load(mailboxId).view().sentFolder();
+    }
+
+    /** The decrypted IMAP settings of a mailbox, for appending to its Sent folder; null without an IMAP server. */
+    @Transactional(readOnly = true)
+    @Nullable ImapSettings imapSettings(long mailboxId) {
+        return imapSettings(load(mailboxId));
     }
 
     Duration pollInterval(Mailbox mailbox) {

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.opportune.mail.OutboxEvents.ReplyQueued;
 import org.opportune.mail.OutboxEvents.ReplyRetried;
+import org.opportune.mail.OutboxEvents.SentCopyRetried;
 import org.opportune.mail.internal.BlobStore;
 import org.opportune.mail.internal.OutboxStore;
 import org.opportune.mail.internal.OutgoingMessages;
@@ -114,11 +115,16 @@ public class Outbox {
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
-    /** Sends a failed message again, now. A message that did not fail is left alone. */
+    /**
+     * Sends a failed message again, now; or, for a sent one whose copy in the Sent folder was given up,
+     * tries that copy again (never the sending). A message that did not fail is left alone.
+     */
     public OutboxEntry retry(Actor actor, long outboxId) {
         var entry = entry(outboxId);
         if (store.requeue(outboxId, clock.instant())) {
             events.publishEvent(new ReplyRetried(actor, outboxId));
+        } else if (store.requeueAppend(outboxId, clock.instant())) {
+            events.publishEvent(new SentCopyRetried(actor, outboxId));
         }
         return store.find(entry.id()).orElseThrow();
     }

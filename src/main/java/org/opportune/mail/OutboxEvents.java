@@ -50,4 +50,31 @@ public final class OutboxEvents {
         public Map<String, Object> before() { return Map.of("status", "failed"); }
         public Map<String, Object> after() { return Map.of("status", "queued"); }
     }
+
+    /** The sent message was put in the mailbox's Sent folder over IMAP. */
+    public record SentCopyAppended(long outboxId, String folder, int attempts) implements Audited {
+        public Actor actor() { return Actor.system(); }
+        public String action() { return "reply.copied_to_sent"; }
+        public String subjectType() { return OUTBOX; }
+        public String subjectId() { return Long.toString(outboxId); }
+        public Map<String, Object> after() { return Map.of("folder", folder, "attempts", attempts); }
+    }
+
+    /** Putting the sent message in the Sent folder failed too often; it was sent all the same. */
+    public record SentCopyFailed(long outboxId, String folder, String reason, int attempts) implements Audited {
+        public Actor actor() { return Actor.system(); }
+        public String action() { return "reply.copy_to_sent_failed"; }
+        public String subjectType() { return OUTBOX; }
+        public String subjectId() { return Long.toString(outboxId); }
+        public Map<String, Object> after() { return Map.of("folder", folder, "reason", reason, "attempts", attempts); }
+    }
+
+    /** Someone asked for the Sent folder copy to be tried again. */
+    public record SentCopyRetried(Actor actor, long outboxId) implements Audited {
+        public String action() { return "reply.copy_to_sent_retried"; }
+        public String subjectType() { return OUTBOX; }
+        public String subjectId() { return Long.toString(outboxId); }
+        public Map<String, Object> before() { return Map.of("sentFolderCopy", "failed"); }
+        public Map<String, Object> after() { return Map.of("sentFolderCopy", "pending"); }
+    }
 }

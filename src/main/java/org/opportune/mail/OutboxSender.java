@@ -65,8 +65,9 @@ class OutboxSender {
             var entry = store.find(id).orElseThrow();
             try {
                 send(entry);
+                var appendToSent = mailboxes.sentFolder(entry.mailboxId()) != null;
                 transactions.executeWithoutResult(status -> {
-                    store.sent(id, clock.instant());
+                    store.sent(id, clock.instant(), appendToSent);
                     events.publishEvent(new ReplySent(id, entry.recipients(), entry.attempts()));
                 });
                 log.info("Sent outbox message {} to {}", id, entry.recipients());

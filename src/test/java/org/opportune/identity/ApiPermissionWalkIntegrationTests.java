@@ -42,7 +42,8 @@ import static org.opportune.identity.Permission.*;
  * {@code @PreAuthorize} requires, or {@link #SIGNED_IN} when any signed-in person may call it. The walk
  * calls each route with {@code 999999} for every path variable and {@code {}} as a JSON body, so a route
  * only has to answer 404 or 400 to such a call, never 401 or 403 to a role that is allowed. Every route
- * that changes something (not GET) must require a permission that the VIEWER role lacks.
+ * that changes something (not GET) must require a permission that the VIEWER role lacks, unless it
+ * changes only the caller's own view state ({@link #OWN_STATE}).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,6 +72,10 @@ class ApiPermissionWalkIntegrationTests {
             route("DELETE", "/api/v1/reply-templates/{id}", ADMINISTER),
             // triage
             route("GET", "/api/v1/messages/{id}/triage", INBOX_VIEW),
+            // notifications: each person's own
+            route("GET", "/api/v1/notifications", INBOX_VIEW),
+            route("POST", "/api/v1/notifications/read-all", INBOX_VIEW),
+            route("POST", "/api/v1/notifications/{id}/read", INBOX_VIEW),
             route("PUT", "/api/v1/messages/{id}/triage", INBOX_WORK),
             // customers, conversations, opportunities, pipeline, tasks
             route("GET", "/api/v1/companies", INBOX_VIEW),
@@ -118,6 +123,13 @@ class ApiPermissionWalkIntegrationTests {
             route("POST", "/api/v1/tasks/{id}/reschedule", INBOX_WORK),
             route("PUT", "/api/v1/companies/{id}", INBOX_WORK),
             route("PUT", "/api/v1/contacts/{id}", INBOX_WORK));
+
+    /**
+     * Changes that touch only the caller's own view state (marking their own notifications read): open to
+     * viewers too, who are @mentioned like anyone else. Nothing another person sees or relies on changes.
+     */
+    static final List<String> OWN_STATE = List.of("POST /api/v1/notifications/read-all",
+            "POST /api/v1/notifications/{id}/read");
 
     /** Routes that are pages for a browser (Swagger UI), not API calls: signed-in people only, sign-in redirect otherwise. */
     static final List<Route> PAGES = List.of(route("GET", "/api/docs/ui", SIGNED_IN));
@@ -186,12 +198,14 @@ class ApiPermissionWalkIntegrationTests {
     void noRouteThatChangesSomethingIsOpenToViewers() {
         var viewer = identity.permissionsOf(Role.VIEWER);
 
-        var open = ROUTES.stream().filter(route -> !route.method().equals("GET"))
+        var changes = ROUTES.stream().filter(route -> !route.method().equals("GET"))
+                .filter(route -> !OWN_STATE.contains(route.key())).toList();
+        var open = changes.stream()
                 .filter(route -> route.permission() == null || viewer.contains(route.permission()))
                 .map(Route::key).toList();
 
         assertThat(open).isEmpty();
-        for (var route : ROUTES.stream().filter(route -> !route.method().equals("GET")).toList()) {
+        for (var route : changes) {
             assertThat(call(clients.get(Role.VIEWER), route).statusCode()).as(route.key()).isEqualTo(403);
         }
     }

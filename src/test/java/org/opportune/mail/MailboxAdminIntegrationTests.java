@@ -126,6 +126,37 @@ class MailboxAdminIntegrationTests {
     }
 
     @Test
+    void theSentFolderIsASettingOfPagesAndApiThatTestConnectionChecks() {
+        var admin = signedInAdmin();
+        admin.get("/admin/mailboxes");
+        var login = "sent-" + shortId();
+        var address = server.addUser(login, IMAP_PASSWORD);
+        var body = """
+                {"name": "Sent", "address": "%s", "imapHost": "127.0.0.1", "imapPort": %d, "imapSecurity": "NONE",
+                 "imapUsername": "%s", "imapPassword": "%s", "folders": ["INBOX"], "syncEnabled": false, "sentFolder": "Sent"}
+                """.formatted(address, server.imapPort(), login, IMAP_PASSWORD);
+
+        var created = admin.json("POST", "/api/v1/mailboxes", body);
+        var id = mailboxes.findByAddress(address).orElseThrow().id();
+        var missing = admin.json("POST", "/api/v1/mailboxes/" + id + "/test", null);
+        server.createFolder(login, IMAP_PASSWORD, "Sent");
+        var found = admin.json("POST", "/api/v1/mailboxes/" + id + "/test", null);
+        var edit = admin.get("/admin/mailboxes/" + id);
+        var withoutImap = admin.json("POST", "/api/v1/mailboxes", """
+                {"name": "No IMAP", "address": "noimap-%s", "sentFolder": "Sent"}""".formatted(address));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"sentFolder\":\"Sent\"");
+        assertThat(missing.body()).contains("\"ok\":false", "FOLDER_MISSING", "Sent folder missing");
+        assertThat(found.body()).contains("\"ok\":true", "sent replies go to Sent");
+        assertThat(edit.body()).contains("id=\"sentFolder\"", "value=\"Sent\"");
+        assertThat(withoutImap.statusCode()).isEqualTo(400);
+        assertThat(withoutImap.body()).contains("\"sentFolder\"", "Set up the IMAP server");
+        assertThat(trail(id)).extracting(e -> e.get("action")).contains("mailbox.created");
+        assertThat(trail(id).get(0).get("after_json").toString()).contains("\"sentFolder\":\"Sent\"");
+    }
+
+    @Test
     void ownDomainsAreTheMailboxDomainsAndTheConfiguredOnes() {
         mailboxes.ensureMailbox("someone@Own-" + shortId() + ".example");
 

@@ -134,6 +134,24 @@ public final class DovecotServer implements BeforeAllCallback, AfterAllCallback 
         });
     }
 
+    /** The Message-IDs in a folder, each followed by {@code " \\Seen"} when it has that flag. */
+    public java.util.List<String> folderMessages(String user, String password, String folder) {
+        var result = new java.util.ArrayList<String>();
+        withStore(user, password, store -> {
+            var source = store.getFolder(folder);
+            source.open(Folder.READ_ONLY);
+            try {
+                for (var message : source.getMessages()) {
+                    var ids = message.getHeader("Message-ID");
+                    result.add((ids == null ? "?" : ids[0]) + (message.isSet(Flags.Flag.SEEN) ? " \\Seen" : ""));
+                }
+            } finally {
+                source.close(false);
+            }
+        });
+        return result;
+    }
+
     public void createFolder(String user, String password, String folder) {
         withStore(user, password, store -> store.getFolder(folder).create(Folder.HOLDS_MESSAGES));
     }

@@ -83,6 +83,51 @@ public final class GreenMailServer implements AutoCloseable {
         }
     }
 
+    /** Creates an IMAP folder (such as {@code Sent}) in the user's account. */
+    public void createFolder(String login, String password, String folder) {
+        try (var store = imapStore(login, password)) {
+            var created = store.getFolder(folder).create(jakarta.mail.Folder.HOLDS_MESSAGES);
+            if (!created) {
+                throw new IllegalStateException("could not create folder " + folder);
+            }
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The Message-IDs of the messages in an IMAP folder of the user's account, each followed by
+     * {@code " \\Seen"} when it has that flag; empty when the folder does not exist.
+     */
+    public java.util.List<String> folderMessages(String login, String password, String folder) {
+        try (var store = imapStore(login, password)) {
+            var imapFolder = store.getFolder(folder);
+            if (!imapFolder.exists()) {
+                return java.util.List.of();
+            }
+            imapFolder.open(jakarta.mail.Folder.READ_ONLY);
+            try {
+                var result = new java.util.ArrayList<String>();
+                for (var message : imapFolder.getMessages()) {
+                    var ids = message.getHeader("Message-ID");
+                    result.add((ids == null ? "?" : ids[0])
+                            + (message.isSet(jakarta.mail.Flags.Flag.SEEN) ? " \\Seen" : ""));
+                }
+                return result;
+            } finally {
+                imapFolder.close(false);
+            }
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private jakarta.mail.Store imapStore(String login, String password) throws jakarta.mail.MessagingException {
+        var store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap");
+        store.connect(imap.getBindAddress(), imap.getPort(), login, password);
+        return store;
+    }
+
     public void stop() {
         greenMail.stop();
     }

@@ -83,9 +83,75 @@ public class OutboxStore {
                 .update() == 1;
     }
 
-    public void sent(long id, Instant now) {
-        jdbc.sql("update outbox set status = 'sent', sent_at = :now, locked_until = null, last_error = null where id = :id")
+    /** Sent by SMTP; {@code appendToSent}: a copy is to go to the mailbox's Sent folder next (a step of its own). */
+    public void sent(long id, Instant now, boolean appendToSent) {
+        jdbc.sql("""
+                update outbox set status = 'sent', sent_at = :now, locked_until = null, last_error = null,
+                    append_status = :append, append_next_at = :appendAt
+                where id = :id""")
+                .param("now", utc(now)).param("id", id)
+                .param("append", appendToSent ? "pending" : null, java.sql.Types.VARCHAR)
+                .param("appendAt", appendToSent ? utc(now) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .update();
+    }
+
+    /** Sent entries whose Sent folder copy is due: pending and due, or stuck in appending after their lock ran out. */
+    public List<Long> appendsDue(Instant now, int limit) {
+        return jdbc.sql("""
+                select id from outbox
+                where (append_status = 'pending' and append_next_at <= :now)
+                   or (append_status = 'appending' and append_locked_until < :now)
+                order by append_next_at, id
+                limit :limit""")
+                .param("now", utc(now)).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    /** Takes the entry for one append attempt; {@code false} when another node took it first. */
+    public boolean takeAppend(long id, Instant now, Instant lockedUntil) {
+        return jdbc.sql("""
+                update outbox set append_status = 'appending', append_locked_until = :until, append_attempts = append_attempts + 1
+                where id = :id and ((append_status = 'pending' and append_next_at <= :now)
+                    or (append_status = 'appending' and append_locked_until < :now))""")
+                .param("until", utc(lockedUntil)).param("id", id).param("now", utc(now))
+                .update() == 1;
+    }
+
+    public int appendAttempts(long id) {
+        return jdbc.sql("select append_attempts from outbox where id = :id").param("id", id).query(Integer.class).single();
+    }
+
+    public void appended(long id, Instant now) {
+        jdbc.sql("""
+                update outbox set append_status = 'appended', appended_at = :now, append_locked_until = null, append_error = null
+                where id = :id""")
                 .param("now", utc(now)).param("id", id).update();
+    }
+
+    public void appendLater(long id, Instant next, String error) {
+        jdbc.sql("""
+                update outbox set append_status = 'pending', append_next_at = :next, append_locked_until = null, append_error = :error
+                where id = :id""")
+                .param("next", utc(next)).param("error", truncate(error)).param("id", id).update();
+    }
+
+    public void appendFailed(long id, String error) {
+        jdbc.sql("update outbox set append_status = 'failed', append_locked_until = null, append_error = :error where id = :id")
+                .param("error", truncate(error)).param("id", id).update();
+    }
+
+    /** The mailbox has no Sent folder any more: nothing left to append. */
+    public void appendDropped(long id) {
+        jdbc.sql("update outbox set append_status = null, append_locked_until = null where id = :id")
+                .param("id", id).update();
+    }
+
+    /** A person retries a Sent folder copy that was given up: pending again, due now, with a fresh count. */
+    public boolean requeueAppend(long id, Instant now) {
+        return jdbc.sql("""
+                update outbox set append_status = 'pending', append_next_at = :now, append_attempts = 0
+                where id = :id and append_status = 'failed'""")
+                .param("now", utc(now)).param("id", id).update() == 1;
     }
 
     public void retryLater(long id, Instant next, String error) {
@@ -110,7 +176,9 @@ public class OutboxStore {
                 rs.getString("author_name"), rs.getString("status"), rs.getInt("attempts"),
                 instant(rs.getObject("next_attempt_at", OffsetDateTime.class)), rs.getString("last_error"),
                 instant(rs.getObject("created_at", OffsetDateTime.class)),
-                nullable(rs.getObject("sent_at", OffsetDateTime.class)));
+                nullable(rs.getObject("sent_at", OffsetDateTime.class)), rs.getString("append_status"),
+                rs.getInt("append_attempts"), rs.getString("append_error"),
+                nullable(rs.getObject("appended_at", OffsetDateTime.class)));
     }
 
     private static String truncate(String error) {

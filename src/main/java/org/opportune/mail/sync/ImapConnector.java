@@ -17,6 +17,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 
+import org.jspecify.annotations.Nullable;
+
 import org.opportune.mail.ConnectionTest;
 import org.opportune.mail.ConnectionTest.Problem;
 import org.opportune.mail.MailSecurity;
@@ -53,6 +55,11 @@ public final class ImapConnector {
 
     /** Signs in and checks every folder to sync exists. */
     public ConnectionTest test(ImapSettings settings) {
+        return test(settings, null);
+    }
+
+    /** Signs in and checks every folder to sync exists, and the Sent folder replies go to, if there is one. */
+    public ConnectionTest test(ImapSettings settings, @Nullable String sentFolder) {
         try (var store = connect(settings, connectTimeout)) {
             for (var name : settings.folders()) {
                 Folder folder = store.getFolder(name);
@@ -61,8 +68,13 @@ public final class ImapConnector {
                             + name + "\". Check the folder names (for example INBOX).");
                 }
             }
+            if (sentFolder != null && !store.getFolder(sentFolder).exists()) {
+                return ConnectionTest.failure(Problem.FOLDER_MISSING, "Sent folder missing: the server has no folder \""
+                        + sentFolder + "\" to put sent replies in. Check its name (for example Sent or INBOX.Sent).");
+            }
             return ConnectionTest.success("Connected to " + settings.host() + ":" + settings.port() + " and found "
-                    + String.join(", ", settings.folders()) + ".");
+                    + String.join(", ", settings.folders())
+                    + (sentFolder == null ? "" : "; sent replies go to " + sentFolder) + ".");
         } catch (MessagingException | RuntimeException e) {
             return describe(e, settings);
         }

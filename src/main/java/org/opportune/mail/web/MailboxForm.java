@@ -32,7 +32,8 @@ public record MailboxForm(
         @Nullable String smtpUsername,
         @Nullable String smtpPassword,
         @Nullable String pollIntervalSeconds,
-        @Nullable Boolean syncEnabled) {
+        @Nullable Boolean syncEnabled,
+        @Nullable String sentFolder) {
 
     /** An unticked checkbox sends nothing. */
     public boolean sync() {
@@ -40,7 +41,7 @@ public record MailboxForm(
     }
 
     static MailboxForm empty() {
-        return new MailboxForm("", "", "", "993", "TLS", "", "", "INBOX", "", "587", "STARTTLS", "", "", "60", true);
+        return new MailboxForm("", "", "", "993", "TLS", "", "", "INBOX", "", "587", "STARTTLS", "", "", "60", true, "");
     }
 
     static MailboxForm of(MailboxView m) {
@@ -48,19 +49,19 @@ public record MailboxForm(
                 m.imapSecurity() == null ? "TLS" : m.imapSecurity().name(), text(m.imapUsername()), "",
                 String.join(", ", m.folders()), text(m.smtpHost()), text(m.smtpPort()),
                 m.smtpSecurity() == null ? "STARTTLS" : m.smtpSecurity().name(), text(m.smtpUsername()), "",
-                Integer.toString(m.pollIntervalSeconds()), m.syncEnabled());
+                Integer.toString(m.pollIntervalSeconds()), m.syncEnabled(), text(m.sentFolder()));
     }
 
     /** The same form with the passwords dropped, for showing it again. */
     MailboxForm withoutPasswords() {
         return new MailboxForm(name, address, imapHost, imapPort, imapSecurity, imapUsername, "", folders, smtpHost,
-                smtpPort, smtpSecurity, smtpUsername, "", pollIntervalSeconds, syncEnabled);
+                smtpPort, smtpSecurity, smtpUsername, "", pollIntervalSeconds, syncEnabled, sentFolder);
     }
 
     MailboxCommand toCommand() {
         return new MailboxCommand(name, address, imapHost, number(imapPort), security(imapSecurity), imapUsername,
                 imapPassword, folderList(folders), smtpHost, number(smtpPort), security(smtpSecurity), smtpUsername,
-                smtpPassword, number(pollIntervalSeconds), sync());
+                smtpPassword, number(pollIntervalSeconds), sync(), sentFolder == null ? null : sentFolder.strip());
     }
 
     static List<String> folderList(@Nullable String folders) {

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.opportune.mail.MailSecurity;
 import org.opportune.mail.MailboxCommand;
 
-/** The JSON body of {@code POST /api/v1/mailboxes} and {@code PUT /api/v1/mailboxes/{id}}; a missing password keeps the stored one. */
+/** The JSON body of {@code POST /api/v1/mailboxes} and {@code PUT /api/v1/mailboxes/{id}}; a missing password keeps the stored one;
+ * {@code sentFolder} is the IMAP folder sent replies are appended to (missing or empty: none). */
 public record MailboxRequest(
         @Nullable String name,
         @Nullable String address,
@@ -23,11 +24,12 @@ public record MailboxRequest(
         @Nullable String smtpUsername,
         @Nullable String smtpPassword,
         @Nullable Integer pollIntervalSeconds,
-        @Nullable Boolean syncEnabled) {
+        @Nullable Boolean syncEnabled,
+        @Nullable String sentFolder) {
 
     MailboxCommand toCommand() {
         return new MailboxCommand(name == null ? "" : name, address == null ? "" : address, imapHost, imapPort,
                 imapSecurity, imapUsername, imapPassword, folders == null ? List.of("INBOX") : folders, smtpHost, smtpPort,
-                smtpSecurity, smtpUsername, smtpPassword, pollIntervalSeconds, Boolean.TRUE.equals(syncEnabled));
+                smtpSecurity, smtpUsername, smtpPassword, pollIntervalSeconds, Boolean.TRUE.equals(syncEnabled), sentFolder);
     }
 }

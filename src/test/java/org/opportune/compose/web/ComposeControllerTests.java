@@ -46,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ComposeControllerTests {
 
     private static final MailboxView SALES = new MailboxView(3, "Sales", "sales@example.com", null, null, null, null, false,
-            List.of("INBOX"), null, null, null, null, false, 60, false);
+            List.of("INBOX"), null, null, null, null, false, 60, false, null);
 
     @Autowired
     MockMvc mvc;
