@@ -13,7 +13,9 @@ public enum NotificationKind {
     /** Someone else gave you a task (created it for you or handed it over). */
     TASK_ASSIGNED,
     /** A task of yours fell due. */
-    TASK_DUE;
+    TASK_DUE,
+    /** The customer wrote again in a conversation you own. */
+    CUSTOMER_REPLIED;
 
     /** The value stored and shown in the API, such as {@code conversation_assigned}. */
     public String key() {

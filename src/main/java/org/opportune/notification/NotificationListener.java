@@ -1,7 +1,10 @@
 package org.opportune.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -9,10 +12,15 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import org.opportune.conversation.ConversationEvents.ConversationOwnerChanged;
+import org.opportune.conversation.ConversationEvents.MessageThreaded;
+import org.opportune.conversation.ConversationNotFoundException;
 import org.opportune.conversation.ConversationEvents.NoteAdded;
 import org.opportune.conversation.ConversationService;
+import org.opportune.conversation.ConversationWork;
 import org.opportune.identity.IdentityService;
 import org.opportune.identity.UserNotFoundException;
+import org.opportune.mail.MailMessages;
+import org.opportune.mail.MailboxService;
 import org.opportune.notification.NotificationStore.NewNotification;
 import org.opportune.opportunity.OpportunityEvents.OpportunityAssigned;
 import org.opportune.opportunity.OpportunityNotFoundException;
@@ -34,16 +42,25 @@ class NotificationListener {
 
     private static final String CONVERSATION = "conversation";
     private static final int EXCERPT = 160;
+    /** Mail older than this when it is threaded (an import of old mail) tells nobody. */
+    private static final Duration RECENT = Duration.ofDays(2);
 
     private final NotificationStore store;
     private final IdentityService identity;
     private final ConversationService conversations;
     private final OpportunityService opportunities;
     private final TaskService tasks;
+    private final ConversationWork work;
+    private final MailMessages messages;
+    private final MailboxService mailboxes;
     private final Clock clock;
 
     NotificationListener(NotificationStore store, IdentityService identity, ConversationService conversations,
-            OpportunityService opportunities, TaskService tasks, Clock clock) {
+            OpportunityService opportunities, TaskService tasks, ConversationWork work, MailMessages messages,
+            MailboxService mailboxes, Clock clock) {
+        this.work = work;
+        this.messages = messages;
+        this.mailboxes = mailboxes;
         this.store = store;
         this.identity = identity;
         this.conversations = conversations;
@@ -62,6 +79,36 @@ class NotificationListener {
                         "mention:" + event.noteId() + ":" + userId));
             }
         }
+    }
+
+    /**
+     * The customer wrote again in a conversation someone owns: the owner hears of it. Only mail from outside
+     * (not our own replies) and only recent mail, so importing an old mailbox tells nobody about its history.
+     */
+    @ApplicationModuleListener
+    void on(MessageThreaded event) {
+        if (event.started()) {
+            return;
+        }
+        Long owner;
+        try {
+            owner = work.state(event.conversationId()).ownerId();
+        } catch (ConversationNotFoundException e) {
+            return;
+        }
+        var message = messages.summaries(List.of(event.messageId())).stream().findFirst().orElse(null);
+        if (owner == null || message == null || message.sentAt().isBefore(clock.instant().minus(RECENT))) {
+            return;
+        }
+        var at = message.fromAddress().lastIndexOf('@');
+        var domain = at < 0 ? "" : message.fromAddress().substring(at + 1).toLowerCase(Locale.ROOT);
+        if (domain.isEmpty() || mailboxes.ownDomains().contains(domain)) {
+            return;
+        }
+        var sender = message.fromName() == null || message.fromName().isBlank() ? message.fromAddress() : message.fromName();
+        add(new NewNotification(owner, NotificationKind.CUSTOMER_REPLIED, null, sender, CONVERSATION,
+                event.conversationId(), null, subject(event.conversationId()), excerpt(message.snippet()),
+                "customer_replied:" + event.messageId() + ":" + owner));
     }
 
     /** Assigned or handed over by someone else; a claim or a release tells nobody. */

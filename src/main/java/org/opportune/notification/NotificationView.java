@@ -43,6 +43,7 @@ public record NotificationView(long id, NotificationKind kind, @Nullable String 
                 case OPPORTUNITY_ASSIGNED -> "An opportunity was assigned to you";
                 case TASK_ASSIGNED -> "A task was given to you";
                 case TASK_DUE -> "Your task is due";
+                case CUSTOMER_REPLIED -> "The customer wrote again";
             };
         }
         return switch (kind) {
@@ -51,6 +52,7 @@ public record NotificationView(long id, NotificationKind kind, @Nullable String 
             case OPPORTUNITY_ASSIGNED -> actorName + " assigned an opportunity to you";
             case TASK_ASSIGNED -> actorName + " gave you a task";
             case TASK_DUE -> "Your task is due";
+            case CUSTOMER_REPLIED -> actorName + " wrote again";
         };
     }
 }

@@ -5,15 +5,17 @@
  * {@link org.opportune.conversation.ConversationEvents.ConversationOwnerChanged} and
  * {@link org.opportune.opportunity.OpportunityEvents.OpportunityAssigned} (someone else gave you a
  * conversation or an opportunity), the task module's {@code TaskCreated}/{@code TaskAssigned} (someone
- * else gave you a task) and {@link org.opportune.task.TaskEvents.TaskDue}. Nobody is told about their
+ * else gave you a task), {@link org.opportune.task.TaskEvents.TaskDue} and
+ * {@link org.opportune.conversation.ConversationEvents.MessageThreaded} (the customer wrote again in a
+ * conversation you own; recent mail from outside only, so an import of old mail tells nobody). Nobody is told about their
  * own actions (a claim, a self-assignment, mentioning yourself). Owns the {@code notifications} table;
  * publishes nothing: a leaf that only reads other modules' public APIs and listens.
  *
  * <p>The layout's "Notifications" link polls {@code /notifications/count} every 30 seconds (HTMX, no
  * script of ours, so the strict CSP holds) rather than opening one more server-sent event stream per
  * page: pages that already stream (inbox, presence) would otherwise hold two connections each, and a
- * few tabs would exhaust the browser's six connections per host. Polling reads the database, so it also
- * works across several app nodes, which the in-memory event streams do not yet.
+ * few tabs would exhaust the browser's six connections per host. Polling reads the database, so it
+ * works across several app nodes as well.
  *
  * <p>Reading a notification (opening it, "mark all read", the API) writes no activity entry: it is a
  * person's own view state, like a message's unread mark in a mail client; it changes nothing that
@@ -21,7 +23,7 @@
  * outcome, access, replies).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "web", "identity", "conversation", "opportunity", "task"})
+@ApplicationModule(allowedDependencies = {"shared", "web", "identity", "mail", "conversation", "opportunity", "task"})
 package org.opportune.notification;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,14 +1,18 @@
 package org.opportune.notification;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +27,8 @@ import org.opportune.conversation.ConversationService;
 import org.opportune.identity.IdentityService;
 import org.opportune.identity.Role;
 import org.opportune.identity.UserView;
+import org.opportune.mail.IngestSource;
+import org.opportune.mail.MailIngestion;
 import org.opportune.mail.MailboxService;
 import org.opportune.mail.MessageReceived;
 import org.opportune.shared.Actor;
@@ -61,6 +67,9 @@ class NotificationIntegrationTests {
 
     @Autowired
     NotificationService notifications;
+
+    @Autowired
+    MailIngestion ingestion;
 
     @Autowired
     NotificationListener listenerBean;
@@ -144,6 +153,42 @@ class NotificationIntegrationTests {
         var readAll = marcoBrowser.json("POST", "/api/v1/notifications/read-all", null);
 
         assertThat(readAll.body()).isEqualTo("{\"marked\":2,\"unread\":0}");
+    }
+
+    @Test
+    void theOwnerIsToldWhenTheCustomerWritesAgainButNotAboutOurOwnRepliesOrOldMail() {
+        var marco = newUser("marco", Role.REP);
+        var marcoBrowser = signedIn(marco);
+        var first = ingest("first", "Anna Kowalski <anna." + run + "@kowalski-" + run + ".example>", null, Instant.now());
+        var conversation = await().atMost(Duration.ofSeconds(30)).until(() -> conversations.conversationOf(first).orElse(null),
+                c -> c != null);
+        assertThat(marcoBrowser.json("POST", "/api/v1/conversations/" + conversation + "/claim", null).statusCode()).isEqualTo(200);
+
+        ingest("ours", "Marco <" + SALES + ">", "first", Instant.now());
+        ingest("old", "Anna Kowalski <anna." + run + "@kowalski-" + run + ".example>", "first",
+                Instant.now().minus(Duration.ofDays(30)));
+        var again = ingest("again", "Anna Kowalski <anna." + run + "@kowalski-" + run + ".example>", "first", Instant.now());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> conversations.conversationOf(again).isPresent()
+                && !notifications.recent(marco.id()).isEmpty());
+        var told = notifications.recent(marco.id());
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0).headline()).isEqualTo("Anna Kowalski wrote again");
+        assertThat(marcoBrowser.get("/notifications").body()).contains("Anna Kowalski wrote again", "Order " + run);
+    }
+
+    /** Stores a message through the ingestion path; {@code replyTo} is the key of the message it answers. */
+    private long ingest(String key, String from, @Nullable String replyTo, Instant date) {
+        var raw = ("From: " + from + "\r\nTo: " + SALES + "\r\nSubject: " + (replyTo == null ? "" : "Re: ") + "Order " + run
+                + "\r\nMessage-ID: <" + key + "-" + run + "@mail.example>\r\n"
+                + (replyTo == null ? "" : "In-Reply-To: <" + replyTo + "-" + run + "@mail.example>\r\n")
+                + "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(date.atZone(ZoneOffset.UTC))
+                + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nAbout the order.\r\n").getBytes(StandardCharsets.UTF_8);
+        var result = ingestion.ingest(IngestSource.imported(mailboxId, "test"), raw);
+        assertThat(result.messageId()).as(result.toString()).isNotNull();
+        var id = result.messageId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> conversations.conversationOf(id).isPresent());
+        return id;
     }
 
     @Test

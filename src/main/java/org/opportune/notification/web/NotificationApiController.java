@@ -36,7 +36,7 @@ class NotificationApiController {
         this.notifications = notifications;
     }
 
-    /** One notification; {@code kind} is mention, conversation_assigned, opportunity_assigned, task_assigned or task_due. */
+    /** One notification; {@code kind} is mention, conversation_assigned, opportunity_assigned, task_assigned, task_due or customer_replied. */
     record NotificationJson(long id, String kind, String headline, @Nullable String actor, String targetType,
             long targetId, String url, String title, @Nullable String detail, Instant createdAt, @Nullable Instant readAt) {
     }
