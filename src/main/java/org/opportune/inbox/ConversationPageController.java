@@ -275,7 +275,8 @@ class ConversationPageController {
         var reply = draft != null ? draft : canWork ? newDraft(me, views, ownDomains) : null;
         var tools = reply == null ? ReplyTools.none() : new ReplyTools(
                 signatures.blocks(me.userId(), reply.mailboxes().stream().map(MailboxView::id).toList()),
-                templates.templates(), Outbox.megabytes(outbox.maxAttachmentBytes()));
+                templates.templates(), Outbox.megabytes(outbox.maxAttachmentBytes()),
+                reply.mailboxes().stream().collect(Collectors.toMap(MailboxView::id, mb -> senderName(me, mb))));
         var linked = has(authentication, Permission.PIPELINE_VIEW)
                 ? opportunities.opportunitiesOfConversation(id).stream()
                         .map(opportunityId -> opportunities.opportunity(me.asActor(), opportunityId)).toList()
@@ -312,10 +313,9 @@ class ConversationPageController {
                 ReplyText.withSignature(signature), last.id(), false, Map.of());
     }
 
-    /** "Anna at Sales": the person's first name and the mailbox's name, as the customer sees the sender. */
-    static String senderName(SignedInUser me, MailboxView mailbox) {
-        var first = me.displayName().strip().split("\\s+")[0];
-        return first + " at " + mailbox.name();
+    /** "Anna at Sales": the person and the mailbox, as the customer sees the sender (opportune.mail.outbox.sender-name). */
+    private String senderName(SignedInUser me, MailboxView mailbox) {
+        return outbox.senderName(me.displayName(), mailbox.name());
     }
 
     private static List<String> addresses(String field) {

@@ -110,6 +110,11 @@ public class Outbox {
         return properties.maxAttachmentSize().toBytes();
     }
 
+    /** The name the customer sees on a reply from this person and mailbox, such as "Anna at Sales" (configurable). */
+    public String senderName(String personName, String mailboxName) {
+        return properties.senderName(personName, mailboxName);
+    }
+
     /** "1.5 MB": for people, one decimal. */
     public static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));

@@ -25,7 +25,20 @@ public record OutboxProperties(
         @DefaultValue("30s") Duration backoffInitial,
         @DefaultValue("1h") Duration backoffMax,
         @DefaultValue("60s") Duration sendTimeout,
-        @DefaultValue("15MB") DataSize maxAttachmentSize) {
+        @DefaultValue("15MB") DataSize maxAttachmentSize,
+        @DefaultValue("{first} at {mailbox}") String senderName) {
+
+    /**
+     * The name the customer sees on a reply, from {@link #senderName}: {@code {first}} is the person's first
+     * name, {@code {name}} their whole display name, {@code {mailbox}} the mailbox's name ("Anna at Sales").
+     */
+    public String senderName(String personName, String mailboxName) {
+        var name = personName.strip();
+        var first = name.isEmpty() ? "" : name.split("\\s+")[0];
+        var text = senderName.replace("{first}", first).replace("{name}", name).replace("{mailbox}", mailboxName.strip())
+                .replaceAll("\\s+", " ").strip();
+        return text.isEmpty() ? mailboxName.strip() : text;
+    }
 
     /** The wait before attempt {@code attempts + 1}: initial × 2^(attempts − 1), at most {@link #backoffMax}. */
     public Duration backoffAfter(int attempts) {
