@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Blobs as files under {@code <root>/ab/cd/<sha256>}. A blob is written to a temporary file in its
@@ -27,7 +31,7 @@ public class FileBlobStore implements BlobStore {
         var key = Hashes.sha256(content);
         var target = path(key);
         try {
-            if (Files.isRegularFile(target) && Files.size(target) == content.length) {
+            if (Files.isRegularFile(target) && Files.size(target) == content.length && touch(target)) {
                 return key;
             }
             Files.createDirectories(target.getParent());
@@ -63,6 +67,47 @@ public class FileBlobStore implements BlobStore {
     @Override
     public boolean exists(String key) {
         return BlobStore.isValidKey(key) && Files.isRegularFile(path(key));
+    }
+
+    @Override
+    public void forEachWrittenBefore(Instant cutoff, Consumer<String> action) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.find(root, 3, (path, attributes) -> attributes.isRegularFile()
+                && attributes.lastModifiedTime().toInstant().isBefore(cutoff))) {
+            files.map(path -> path.getFileName().toString()).filter(BlobStore::isValidKey).forEach(action);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the blob store", e);
+        }
+    }
+
+    @Override
+    public boolean deleteIfWrittenBefore(String key, Instant cutoff) {
+        if (!BlobStore.isValidKey(key)) {
+            return false;
+        }
+        var path = path(key);
+        try {
+            if (!Files.getLastModifiedTime(path).toInstant().isBefore(cutoff)) {
+                return false;
+            }
+            return Files.deleteIfExists(path);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete blob " + key, e);
+        }
+    }
+
+    /** Marks an existing blob as written now; false when it vanished meanwhile (then it is written again). */
+    private static boolean touch(Path target) throws IOException {
+        try {
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     private Path path(String key) {
