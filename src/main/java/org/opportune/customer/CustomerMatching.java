@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.opportune.conversation.ConversationEvents.ConversationSplit;
 import org.opportune.conversation.ConversationEvents.ConversationsMerged;
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
+import org.opportune.conversation.ConversationEvents.MessagesThreaded;
 
 /**
  * Links every threaded message's conversation to its customer, once. Each attempt runs in a
@@ -33,6 +34,12 @@ class CustomerMatching {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessageThreaded event) {
         retrying(event.messageId(), () -> customers.linkMessage(event.messageId()));
+    }
+
+    /** An import's batch: each message linked as if it had come alone (its own transaction and retries). */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(MessagesThreaded batch) {
+        batch.messages().forEach(this::on);
     }
 
     /** The split-off message's new conversation gets its customer too; the old one keeps its links. */

@@ -19,6 +19,7 @@ import org.opportune.conversation.ConversationEvents.ConversationCategorised;
 import org.opportune.conversation.ConversationEvents.ConversationOwnerChanged;
 import org.opportune.conversation.ConversationEvents.ConversationStatusChanged;
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
+import org.opportune.conversation.ConversationEvents.MessagesThreaded;
 
 /**
  * Live inbox: every open inbox page listens here (server-sent events) and refreshes its list when a
@@ -50,6 +51,12 @@ class InboxStream {
     @EventListener
     void on(MessageThreaded event) {
         afterCommit("message", event.conversationId());
+    }
+
+    @EventListener
+    void on(MessagesThreaded batch) {
+        batch.messages().stream().map(MessageThreaded::conversationId).distinct()
+                .forEach(conversationId -> afterCommit("message", conversationId));
     }
 
     @EventListener

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
+import org.opportune.conversation.ConversationEvents.MessagesThreaded;
 import org.opportune.shared.SignedInUser;
 
 /**
@@ -96,6 +97,11 @@ class Presence {
             }
         }
         announce(id);
+    }
+
+    @EventListener
+    void on(MessagesThreaded batch) {
+        batch.messages().forEach(this::on);
     }
 
     @EventListener

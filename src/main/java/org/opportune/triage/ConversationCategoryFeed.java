@@ -29,4 +29,9 @@ class ConversationCategoryFeed {
     void on(MessageTriaged event) {
         conversations.categorise(event.messageId(), event.category().label(), RANK.indexOf(event.category()));
     }
+
+    @ApplicationModuleListener
+    void on(MessagesTriaged batch) {
+        batch.messages().forEach(this::on);
+    }
 }

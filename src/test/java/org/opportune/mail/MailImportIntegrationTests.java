@@ -461,7 +461,7 @@ class MailImportIntegrationTests {
         }
     }
 
-    /** Every MessageReceived that was committed. */
+    /** Every MessageReceived that was committed, alone or in a batch's MessagesReceived. */
     static class ReceivedMessages {
 
         final List<MessageReceived> events = new CopyOnWriteArrayList<>();
@@ -469,6 +469,11 @@ class MailImportIntegrationTests {
         @TransactionalEventListener
         void on(MessageReceived event) {
             events.add(event);
+        }
+
+        @TransactionalEventListener
+        void on(MessagesReceived batch) {
+            events.addAll(batch.messages());
         }
 
         List<MessageReceived> forMessage(long messageId) {
