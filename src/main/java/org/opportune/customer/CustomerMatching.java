@@ -6,7 +6,9 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.opportune.conversation.ConversationEvents.ConversationSplit;
 import org.opportune.conversation.ConversationEvents.ConversationsMerged;
@@ -26,9 +28,11 @@ class CustomerMatching {
     private static final int MAX_ATTEMPTS = 10;
 
     private final CustomerService customers;
+    private final TransactionTemplate transactions;
 
-    CustomerMatching(CustomerService customers) {
+    CustomerMatching(CustomerService customers, PlatformTransactionManager transactionManager) {
         this.customers = customers;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -36,9 +40,21 @@ class CustomerMatching {
         retrying(event.messageId(), () -> customers.linkMessage(event.messageId()));
     }
 
-    /** An import's batch: each message linked as if it had come alone (its own transaction and retries). */
+    /**
+     * An import's batch: all linked in one transaction; when that collides with a concurrent link (a
+     * colleague's message creating the same company), it is rolled back and each message is linked as
+     * if it had come alone, with its own transaction and retries.
+     */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessagesThreaded batch) {
+        try {
+            transactions.executeWithoutResult(status -> batch.messages()
+                    .forEach(message -> customers.linkMessage(message.messageId())));
+            return;
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+            log.debug("Linking the customers of a batch of {} raced with another; one by one: {}", batch.messages().size(),
+                    e.getClass().getSimpleName());
+        }
         batch.messages().forEach(this::on);
     }
 
