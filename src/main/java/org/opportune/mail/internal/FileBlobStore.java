@@ -3,11 +3,14 @@ package org.opportune.mail.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -17,13 +20,26 @@ import java.util.stream.Stream;
  * Blobs as files under {@code <root>/ab/cd/<sha256>}. A blob is written to a temporary file in its
  * final directory and then moved into place atomically, so a crash leaves either no file or the
  * whole file (plus at worst an orphan temporary file), never a half-written blob under its key.
+ *
+ * <p>With {@code durable} (the default), {@link #put} returns only when the content and its name are
+ * on disk (the file and its directory are fsynced), so a row that refers to the blob, committed after
+ * {@code put} returned, never outlives it in a power failure. A process crash alone needs no fsync
+ * (the operating system keeps what was written); without {@code durable}, a power failure can lose a
+ * blob whose row committed, and importing the same mail again writes it back (raw messages are stored
+ * before deduplication).
  */
 public class FileBlobStore implements BlobStore {
 
     private final Path root;
+    private final boolean durable;
 
     public FileBlobStore(Path root) {
+        this(root, true);
+    }
+
+    public FileBlobStore(Path root, boolean durable) {
         this.root = root;
+        this.durable = durable;
     }
 
     @Override
@@ -37,8 +53,19 @@ public class FileBlobStore implements BlobStore {
             Files.createDirectories(target.getParent());
             var temp = Files.createTempFile(target.getParent(), key, ".tmp");
             try {
-                Files.write(temp, content);
+                try (var out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    var buffer = ByteBuffer.wrap(content);
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
+                    if (durable) {
+                        out.force(true);
+                    }
+                }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                if (durable) {
+                    syncDirectory(target.getParent());
+                }
             } catch (FileAlreadyExistsException e) {
                 // another thread or node stored the same content first: same bytes, nothing to do
             } finally {
@@ -97,6 +124,18 @@ public class FileBlobStore implements BlobStore {
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete blob " + key, e);
+        }
+    }
+
+    /** Makes a new name in the directory durable (Linux: fsync of the directory). */
+    private static void syncDirectory(Path directory) throws IOException {
+        try (var channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some platforms cannot open a directory; the file itself is durable there already
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
         }
     }
 

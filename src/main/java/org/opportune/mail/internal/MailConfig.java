@@ -18,8 +18,9 @@ class MailConfig {
 
     /** Raw messages and attachments, under the data directory. */
     @Bean
-    BlobStore blobStore(@Value("${opportune.data-dir}") Path dataDir) {
-        return new FileBlobStore(dataDir.resolve("blobs"));
+    BlobStore blobStore(@Value("${opportune.data-dir}") Path dataDir,
+            @Value("${opportune.mail.blob-fsync:true}") boolean fsync) {
+        return new FileBlobStore(dataDir.resolve("blobs"), fsync);
     }
 
     @Bean
