@@ -20,6 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -98,7 +99,7 @@ class ConversationThreading {
         try {
             transactions.executeWithoutResult(status -> threadAll(batch.messages()));
             return;
-        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+        } catch (DuplicateKeyException | TransientDataAccessException e) {
             log.debug("Threading a batch of {} raced with another; threading its messages one by one: {}",
                     batch.messages().size(), e.getClass().getSimpleName());
         } finally {

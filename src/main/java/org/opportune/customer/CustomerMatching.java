@@ -1,9 +1,12 @@
 package org.opportune.customer;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +32,7 @@ class CustomerMatching {
 
     private final CustomerService customers;
     private final TransactionTemplate transactions;
+    private final ReentrantLock batches = new ReentrantLock();
 
     CustomerMatching(CustomerService customers, PlatformTransactionManager transactionManager) {
         this.customers = customers;
@@ -47,13 +51,18 @@ class CustomerMatching {
      */
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessagesThreaded batch) {
+        // one batch at a time on this node: two batches of one import share senders and companies, and
+        // would only wait for each other's row locks (H2 gives up after its lock timeout)
+        batches.lock();
         try {
             transactions.executeWithoutResult(status -> batch.messages()
                     .forEach(message -> customers.linkMessage(message.messageId())));
             return;
-        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+        } catch (DuplicateKeyException | TransientDataAccessException e) {
             log.debug("Linking the customers of a batch of {} raced with another; one by one: {}", batch.messages().size(),
                     e.getClass().getSimpleName());
+        } finally {
+            batches.unlock();
         }
         batch.messages().forEach(this::on);
     }

@@ -1,7 +1,8 @@
 /**
  * Shared mailboxes and the way mail comes in: connections (encrypted secrets), IMAP sync state,
- * storing the raw message once, MIME parsing, quarantine, .eml/mbox import. Publishes
- * {@link org.opportune.mail.MessageReceived} once per stored message.
+ * storing the raw message once, MIME parsing, quarantine, orphan blob collection, .eml/mbox import.
+ * Publishes {@link org.opportune.mail.MessageReceived} once per message stored alone (IMAP sync), or
+ * {@link org.opportune.mail.MessagesReceived} once per batch of an import: each message in exactly one.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"shared", "web"})
