@@ -28,6 +28,18 @@ public final class ConversationEvents {
     public record MessageThreaded(long messageId, long conversationId, boolean started) {
     }
 
+    /**
+     * The messages of an import's batch were threaded, in one transaction: the bulk form of
+     * {@link MessageThreaded} (one registry publication per listener for the batch). Each threaded
+     * message is in exactly one of the two.
+     */
+    public record MessagesThreaded(List<MessageThreaded> messages) {
+
+        public MessagesThreaded {
+            messages = List.copyOf(messages);
+        }
+    }
+
     /** A message of the conversation got its triage category (after it was threaded): lists should show it. */
     public record ConversationCategorised(long conversationId, long messageId) {
     }

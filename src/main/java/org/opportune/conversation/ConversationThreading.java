@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,12 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.opportune.conversation.ConversationEvents.ConversationStatusChanged;
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
+import org.opportune.conversation.ConversationEvents.MessagesThreaded;
 import org.opportune.conversation.ThreadResolver.Join;
 import org.opportune.conversation.ThreadResolver.JoinAndMerge;
 import org.opportune.conversation.ThreadResolver.MessageFacts;
 import org.opportune.mail.MailboxService;
 import org.opportune.mail.MailboxView;
 import org.opportune.mail.MessageReceived;
+import org.opportune.mail.MessagesReceived;
 import org.opportune.shared.Actor;
 
 /**
@@ -63,6 +67,7 @@ class ConversationThreading {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReentrantLock batches = new ReentrantLock();
 
     ConversationThreading(ThreadResolver resolver, ThreadIndex index, ConversationRepository conversations,
             ConversationService service, MailboxService mailboxes, WorkStore work, ConversationCategories categories,
@@ -78,6 +83,70 @@ class ConversationThreading {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * A batch of an import: threaded in one transaction, in the order the messages were read, with the
+     * Message-IDs of the whole batch looked up in one query and our addresses and domains read once.
+     * Batches are threaded one at a time on this node (they are CPU work, and two batches of the same
+     * threads would only collide); when this one collides with a message threaded meanwhile elsewhere
+     * (another node, or IMAP sync on this one), it is rolled back and its messages are threaded one
+     * by one as if each had come alone, with the retries that path has.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(MessagesReceived batch) {
+        batches.lock();
+        try {
+            transactions.executeWithoutResult(status -> threadAll(batch.messages()));
+            return;
+        } catch (DuplicateKeyException | TransientDataAccessException e) {
+            log.debug("Threading a batch of {} raced with another; threading its messages one by one: {}",
+                    batch.messages().size(), e.getClass().getSimpleName());
+        } finally {
+            batches.unlock();
+        }
+        batch.messages().forEach(this::on);
+    }
+
+    private void threadAll(List<MessageReceived> messages) {
+        var done = index.threadedAmong(messages.stream().map(MessageReceived::messageId).toList());
+        var todo = messages.stream().filter(m -> !done.contains(m.messageId())).toList();
+        if (todo.isEmpty()) {
+            return;
+        }
+        var ids = new LinkedHashSet<String>();
+        for (var message : todo) {
+            var facts = facts(message);
+            ids.add(facts.messageIdHeader());
+            ids.addAll(ThreadResolver.ancestorsNearestFirst(facts));
+        }
+        var known = new HashMap<String, Long>(index.conversationsByMessageId(ids));
+        var batch = new Batch(known, ids, ownAddresses(), mailboxes.ownDomains(), new LinkedHashSet<>(),
+                new ArrayList<>());
+        for (var message : todo) {
+            thread(message, new IndexLookups(batch), batch);
+        }
+        batch.touched().forEach(categories::recount);
+        events.publishEvent(new MessagesThreaded(batch.threaded()));
+    }
+
+    /**
+     * What the messages of one batch share: the Message-IDs looked up for all of them ({@code asked})
+     * and what they lead to ({@code known}, kept up to date as messages are threaded), our addresses
+     * and domains, and the conversations to recount at the end.
+     */
+    private record Batch(Map<String, Long> known, Set<String> asked, Set<String> ownAddresses, Set<String> ownDomains,
+            Set<Long> touched, List<MessageThreaded> threaded) {
+
+        void mapped(Collection<String> messageIdHeaders, long conversationId) {
+            messageIdHeaders.forEach(id -> known.put(id, conversationId));
+        }
+
+        void merged(long merged, long target) {
+            known.replaceAll((id, conversation) -> conversation == merged ? target : conversation);
+            touched.remove(merged);
+            threaded.replaceAll(t -> t.conversationId() == merged ? new MessageThreaded(t.messageId(), target, false) : t);
+        }
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -100,8 +169,11 @@ class ConversationThreading {
         if (index.isThreaded(event.messageId())) {
             return;
         }
+        thread(event, new IndexLookups(null), null);
+    }
+
+    private void thread(MessageReceived event, IndexLookups lookups, @Nullable Batch batch) {
         var facts = facts(event);
-        var lookups = new IndexLookups();
         var decision = resolver.resolve(facts, lookups);
 
         long conversationId;
@@ -110,6 +182,9 @@ class ConversationThreading {
                 throw new OptimisticLockingFailureException("a conversation to merge was merged meanwhile");
             }
             conversationId = service.merge(Actor.system(), merge.target(), merge.merged());
+            if (batch != null) {
+                batch.merged(merge.merged(), conversationId);
+            }
             join(conversationId, event, facts, lookups.seen);
         } else if (decision instanceof Join join) {
             conversationId = join.conversationId();
@@ -118,10 +193,23 @@ class ConversationThreading {
             conversationId = conversations.save(Conversation.startWith(event.subject(), event.sentAt(), clock)).id();
             record(conversationId, event, facts, lookups.seen);
         }
-        noteDirection(conversationId, event);
-        categories.recount(conversationId);
-        events.publishEvent(new MessageThreaded(event.messageId(), conversationId,
-                decision instanceof ThreadResolver.StartNew));
+        noteDirection(conversationId, event, batch == null ? mailboxes.ownDomains() : batch.ownDomains());
+        if (batch == null) {
+            categories.recount(conversationId);
+        } else {
+            batch.touched().add(conversationId);
+            var mapped = new ArrayList<String>();
+            mapped.add(facts.messageIdHeader());
+            mapped.addAll(ThreadResolver.ancestorsNearestFirst(facts));
+            mapped.removeIf(lookups.seen::containsKey);
+            batch.mapped(mapped, conversationId);
+        }
+        var threaded = new MessageThreaded(event.messageId(), conversationId, decision instanceof ThreadResolver.StartNew);
+        if (batch == null) {
+            events.publishEvent(threaded);
+        } else {
+            batch.threaded().add(threaded);
+        }
     }
 
     private void join(long conversationId, MessageReceived event, MessageFacts facts, Map<String, Long> seen) {
@@ -148,16 +236,36 @@ class ConversationThreading {
         index.map(conversationId, ids.stream().filter(id -> !seen.containsKey(id)).toList());
     }
 
-    /** The resolver's view of the index; remembers which Message-IDs it found, for {@link #record}. */
+    /**
+     * The resolver's view of the index; remembers which Message-IDs it found, for {@link #record}. In a
+     * batch, Message-IDs come from what the batch looked up and threaded so far.
+     */
     private final class IndexLookups implements ThreadResolver.Lookups {
 
         private final Map<String, Long> seen = new HashMap<>();
+        private final @Nullable Batch batch;
         /** Read only when the subject fallback asks: most messages thread by Message-ID and never need it. */
         private @Nullable Set<String> ownAddresses;
 
+        IndexLookups(@Nullable Batch batch) {
+            this.batch = batch;
+            this.ownAddresses = batch == null ? null : batch.ownAddresses();
+        }
+
         @Override
         public Map<String, Long> conversationsByMessageId(Collection<String> messageIdHeaders) {
-            var found = index.conversationsByMessageId(messageIdHeaders);
+            Map<String, Long> found;
+            if (batch != null && batch.asked().containsAll(messageIdHeaders)) {
+                found = new HashMap<>();
+                for (var id : messageIdHeaders) {
+                    var conversation = batch.known().get(id);
+                    if (conversation != null) {
+                        found.put(id, conversation);
+                    }
+                }
+            } else {
+                found = index.conversationsByMessageId(messageIdHeaders);
+            }
             seen.putAll(found);
             return found;
         }
@@ -180,10 +288,10 @@ class ConversationThreading {
      * Who wrote last: a message from one of our domains answers the customer; one from outside means we
      * owe an answer, and reopens the conversation if it was archived before the message was sent.
      */
-    private void noteDirection(long conversationId, MessageReceived event) {
+    private void noteDirection(long conversationId, MessageReceived event, Set<String> ownDomains) {
         var from = event.fromAddress().toLowerCase(Locale.ROOT);
         var at = from.lastIndexOf('@');
-        var fromUs = at > 0 && mailboxes.ownDomains().contains(from.substring(at + 1));
+        var fromUs = at > 0 && ownDomains.contains(from.substring(at + 1));
         work.noteMessage(conversationId, fromUs, event.sentAt());
         if (!fromUs) {
             work.find(conversationId)

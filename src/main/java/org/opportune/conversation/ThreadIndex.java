@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,7 @@ class ThreadIndex {
 
     /** How many conversations with the same base subject the subject fallback looks at. */
     private static final int SUBJECT_CANDIDATES = 20;
+    private static final int LOOKUP_CHUNK = 1000;
 
     private final JdbcClient jdbc;
 
@@ -61,6 +63,17 @@ class ThreadIndex {
         return message(messageId).isPresent();
     }
 
+    /** Which of these messages are in a conversation already. */
+    Set<Long> threadedAmong(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select message_id from conversation_messages where message_id in (:ids)")
+                .param("ids", List.copyOf(messageIds))
+                .query(Long.class)
+                .list());
+    }
+
     Optional<ThreadedMessage> message(long messageId) {
         return jdbc.sql("""
                 select message_id, conversation_id, message_id_header, subject, sent_at
@@ -76,11 +89,15 @@ class ThreadIndex {
             return Map.of();
         }
         var found = new HashMap<String, Long>();
-        jdbc.sql("select message_id_header, conversation_id from thread_references where message_id_header in (:ids)")
-                .param("ids", List.copyOf(new HashSet<>(messageIdHeaders)))
-                .query(rs -> {
-                    found.put(rs.getString(1), rs.getLong(2));
-                });
+        var ids = List.copyOf(new HashSet<>(messageIdHeaders));
+        // in chunks: a batch of an import asks for thousands at once, more than a statement may bind
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            jdbc.sql("select message_id_header, conversation_id from thread_references where message_id_header in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))
+                    .query(rs -> {
+                        found.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
         return found;
     }
 

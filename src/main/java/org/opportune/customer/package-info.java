@@ -2,7 +2,8 @@
  * Customers: companies (name, mail domains, address, notes) and contacts (name, mail addresses, phone,
  * company, source), each with a {@link org.opportune.customer.Relationship}; which customer a conversation
  * is with; merging two contacts or two companies. Consumes
- * {@link org.opportune.conversation.ConversationEvents.MessageThreaded} (links the sender, or for our own
+ * {@link org.opportune.conversation.ConversationEvents.MessageThreaded} and its batch form
+ * {@link org.opportune.conversation.ConversationEvents.MessagesThreaded} (links the sender, or for our own
  * mail its external recipients, creating unknown contacts and companies) and the conversation module's
  * split and merge events. Publishes the audited {@link org.opportune.customer.CustomerEvents} (created,
  * updated, {@link org.opportune.customer.CustomerEvents.CustomersMerged}) and

@@ -17,6 +17,7 @@ import org.opportune.conversation.ConversationEvents.ConversationCategorised;
 import org.opportune.conversation.ConversationEvents.ConversationOwnerChanged;
 import org.opportune.conversation.ConversationEvents.ConversationStatusChanged;
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
+import org.opportune.conversation.ConversationEvents.MessagesThreaded;
 import org.opportune.web.live.LiveBus;
 
 /**
@@ -59,6 +60,14 @@ class InboxStream {
     }
 
     @EventListener
+    void on(MessagesThreaded batch) {
+        // one refresh for the whole batch of an import: pages reload their list, whatever the conversation
+        if (!batch.messages().isEmpty()) {
+            afterCommit("messages", batch.messages().size());
+        }
+    }
+
+    @EventListener
     void on(ConversationCategorised event) {
         afterCommit("category", event.conversationId());
     }
@@ -73,8 +82,8 @@ class InboxStream {
         afterCommit("status", event.conversationId());
     }
 
-    private void afterCommit(String what, long conversationId) {
-        bus.publish(TOPIC, what + ":" + conversationId);
+    private void afterCommit(String what, long id) {
+        bus.publish(TOPIC, what + ":" + id);
     }
 
     private void broadcast(String change) {

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
+import org.opportune.conversation.ConversationEvents.MessagesThreaded;
 import org.opportune.shared.SignedInUser;
 import org.opportune.web.live.LiveBus;
 
@@ -126,6 +127,11 @@ class Presence {
     }
 
     /** A new message in a thread: every node tells its viewers of that conversation (after the commit). */
+    @EventListener
+    void on(MessagesThreaded batch) {
+        batch.messages().forEach(this::on);
+    }
+
     @EventListener
     void on(MessageThreaded event) {
         bus.publish(THREAD_TOPIC, event.conversationId() + ":" + event.messageId());

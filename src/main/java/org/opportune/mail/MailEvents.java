@@ -24,12 +24,12 @@ public final class MailEvents {
     }
 
     /** Someone ran a quarantined message through ingestion again; {@code messageId} is set when it is now stored. */
-    public record QuarantinedMessageRetried(Actor actor, long quarantineId, IngestResult.Outcome outcome,
-            @Nullable Long messageId, @Nullable String reason) implements Audited {
+    public record QuarantinedMessageRetried(Actor actor, long quarantineId, String statusBefore,
+            IngestResult.Outcome outcome, @Nullable Long messageId, @Nullable String reason) implements Audited {
         public String action() { return "mail.quarantine_retried"; }
         public String subjectType() { return QUARANTINED_MESSAGE; }
         public String subjectId() { return Long.toString(quarantineId); }
-        public Map<String, Object> before() { return Map.of("status", "OPEN"); }
+        public Map<String, Object> before() { return Map.of("status", statusBefore); }
         public Map<String, Object> after() {
             var after = new LinkedHashMap<String, Object>();
             after.put("outcome", outcome.name());
@@ -41,6 +41,25 @@ public final class MailEvents {
             }
             return after;
         }
+    }
+
+    /** Someone set an open quarantined message aside, with a reason; its raw message is kept. */
+    public record QuarantinedMessageDismissed(Actor actor, long quarantineId, String quarantineReason,
+            String dismissReason) implements Audited {
+        public String action() { return "mail.quarantine_dismissed"; }
+        public String subjectType() { return QUARANTINED_MESSAGE; }
+        public String subjectId() { return Long.toString(quarantineId); }
+        public Map<String, Object> before() { return Map.of("status", "OPEN", "reason", quarantineReason); }
+        public Map<String, Object> after() { return Map.of("status", "DISMISSED", "dismissReason", dismissReason); }
+    }
+
+    /** Someone undid a dismissal: the quarantined message is open again. */
+    public record QuarantinedMessageReopened(Actor actor, long quarantineId, String dismissReason) implements Audited {
+        public String action() { return "mail.quarantine_reopened"; }
+        public String subjectType() { return QUARANTINED_MESSAGE; }
+        public String subjectId() { return Long.toString(quarantineId); }
+        public Map<String, Object> before() { return Map.of("status", "DISMISSED", "dismissReason", dismissReason); }
+        public Map<String, Object> after() { return Map.of("status", "OPEN"); }
     }
 
     /** Mail was imported from files into a mailbox (jar command or admin upload). */

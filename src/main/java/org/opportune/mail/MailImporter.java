@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.InputStreamSource;
@@ -107,7 +108,7 @@ public class MailImporter {
                 throw new UncheckedIOException("could not read " + file.name(), e);
             }
         }
-        counter.flush();
+        counter.finish();
         var summary = counter.summary();
         transactions.executeWithoutResult(status -> events.publishEvent(new MailEvents.MailImported(actor, mailbox.id(),
                 mailbox.address(), summary.newMessages(), summary.duplicates(), summary.quarantined())));
@@ -139,6 +140,7 @@ public class MailImporter {
         private int quarantined;
         private final List<IncomingMessage> batch = new ArrayList<>(BATCH);
         private long batchBytes;
+        private MailIngestion.@Nullable PreparedBatch inFlight;
 
         Counter(long mailboxId, Progress progress) {
             this.mailboxId = mailboxId;
@@ -153,11 +155,34 @@ public class MailImporter {
             }
         }
 
+        /**
+         * Starts preparing this batch (parsing, blobs) on the ingestion pool, then persists the previous
+         * one while that runs: reading, parsing and writing overlap, and batches are persisted in order.
+         */
         void flush() {
             if (batch.isEmpty()) {
                 return;
             }
-            for (var result : ingestion.ingestAll(batch)) {
+            var started = ingestion.prepare(List.copyOf(batch));
+            batch.clear();
+            batchBytes = 0;
+            persistPrevious();
+            inFlight = started;
+        }
+
+        /** Persists the batch still in flight; at the end of the import, and before a failure propagates. */
+        void finish() {
+            flush();
+            persistPrevious();
+        }
+
+        private void persistPrevious() {
+            if (inFlight == null) {
+                return;
+            }
+            var previous = inFlight;
+            inFlight = null;
+            for (var result : ingestion.persist(previous)) {
                 switch (result.outcome()) {
                     case NEW -> newMessages++;
                     case DUPLICATE -> duplicates++;
@@ -165,8 +190,6 @@ public class MailImporter {
                 }
                 progress.messageRead(summary());
             }
-            batch.clear();
-            batchBytes = 0;
         }
 
         ImportSummary summary() {

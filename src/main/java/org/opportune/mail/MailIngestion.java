@@ -40,4 +40,29 @@ public class MailIngestion {
     public List<IngestResult> ingestAll(List<IncomingMessage> messages) {
         return pipeline.ingestAll(messages);
     }
+
+    /** A batch handed to {@link #prepare}: its messages are being stored raw and parsed in the background. */
+    public static final class PreparedBatch {
+
+        private final IngestionPipeline.Prepared prepared;
+
+        private PreparedBatch(IngestionPipeline.Prepared prepared) {
+            this.prepared = prepared;
+        }
+    }
+
+    /**
+     * {@link #ingestAll} in two halves, so an import can overlap them: {@code prepare} starts the
+     * per-message work (raw blob, parsing, attachments) on the ingestion pool and returns at once;
+     * {@link #persist} waits for it and stores the batch in one transaction. Batches must be persisted
+     * in the order they were prepared.
+     */
+    public PreparedBatch prepare(List<IncomingMessage> messages) {
+        return new PreparedBatch(pipeline.prepareAll(messages));
+    }
+
+    /** The second half of {@link #prepare}: one result per message, in order. */
+    public List<IngestResult> persist(PreparedBatch batch) {
+        return pipeline.persistAll(batch.prepared);
+    }
 }

@@ -4,8 +4,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import org.opportune.mail.MessageReceived;
+import org.opportune.mail.MessagesReceived;
 
-/** Triages every new message once; a repeated event finds the stored triage and does nothing. */
+/** Triages every new message once, alone or in an import's batch; a repeated event finds the stored triage and does nothing. */
 @Component
 class TriageListener {
 
@@ -18,5 +19,11 @@ class TriageListener {
     @ApplicationModuleListener
     void on(MessageReceived event) {
         triage.classifyStored(event.messageId());
+    }
+
+    /** A batch of an import, in one transaction; after a crash the messages triaged already are skipped. */
+    @ApplicationModuleListener
+    void on(MessagesReceived batch) {
+        triage.classifyAllStored(batch.messages().stream().map(MessageReceived::messageId).toList());
     }
 }

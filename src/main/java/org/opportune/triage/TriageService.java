@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -98,6 +100,32 @@ public class TriageService {
      * @return the stored result, or empty when it was triaged before
      */
     public Optional<TriageResult> classifyStored(long messageId) {
+        var result = classifyStored(messageId, ownDomains(Set.of()), classifier());
+        result.ifPresent(r -> events.publishEvent(new MessageTriaged(messageId, r.category())));
+        return result;
+    }
+
+    /**
+     * {@link #classifyStored} for many messages (a batch of an import) in one transaction, with our
+     * domains and the rules read once; publishes one {@link MessagesTriaged} for them.
+     *
+     * @return how many were classified now (the others had a triage already)
+     */
+    public int classifyAllStored(List<Long> messageIds) {
+        var domains = ownDomains(Set.of());
+        var classifier = classifier();
+        var triaged = new ArrayList<MessageTriaged>();
+        for (var messageId : messageIds) {
+            classifyStored(messageId, domains, classifier)
+                    .ifPresent(result -> triaged.add(new MessageTriaged(messageId, result.category())));
+        }
+        if (!triaged.isEmpty()) {
+            events.publishEvent(new MessagesTriaged(triaged));
+        }
+        return triaged.size();
+    }
+
+    private Optional<TriageResult> classifyStored(long messageId, Set<String> ownDomains, TriageClassifier classifier) {
         if (store.exists(messageId)) {
             return Optional.empty();
         }
@@ -107,9 +135,9 @@ public class TriageService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var result = classify(mail, ownDomains(Set.of()));
+        var override = store.senderOverride(mail.fromAddress()).orElse(null);
+        var result = classifier.classify(TriageInputs.from(mail, ownDomains, relationshipOf(mail.fromAddress()), override));
         store.insert(messageId, result, clock.instant());
-        events.publishEvent(new MessageTriaged(messageId, result.category()));
         if (result.category() == Category.BUYING_SIGNAL) {
             events.publishEvent(new BuyingSignalDetected(messageId, result.explanation()));
         }

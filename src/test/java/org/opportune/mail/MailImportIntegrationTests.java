@@ -20,6 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import org.opportune.activity.ActivityEntry;
+import org.opportune.activity.ActivityFilter;
+import org.opportune.activity.ActivityService;
 import org.opportune.identity.IdentityService;
 import org.opportune.identity.Role;
 import org.opportune.mail.IngestResult.Outcome;
@@ -64,6 +67,9 @@ class MailImportIntegrationTests {
 
     @Autowired
     ReceivedMessages received;
+
+    @Autowired
+    ActivityService activity;
 
     @TempDir
     Path temp;
@@ -317,6 +323,67 @@ class MailImportIntegrationTests {
     }
 
     @Test
+    void anAdminDismissesAQuarantinedMessageWithAReasonAndCanUndoIt() throws IOException {
+        var admin = signedInAdmin();
+        var mailbox = "dismiss-" + shortId() + "@demo.example";
+        var file = temp.resolve("huge.eml");
+        Files.write(file, Hostile.hugeHeader(1024 * 1024));
+        run("import", "--mailbox", mailbox, file.toString());
+        var id = quarantine.messages().stream().filter(q -> q.mailboxAddress().equals(mailbox)).findFirst().orElseThrow().id();
+        var openBefore = quarantine.openCount();
+        admin.get("/admin/mail/quarantine");
+
+        var blank = admin.post("/admin/mail/quarantine/" + id + "/dismiss", Map.of("reason", "  "));
+        var dismissed = admin.post("/admin/mail/quarantine/" + id + "/dismiss", Map.of("reason", "spam from a broken list"));
+        var list = admin.get("/admin/mail/quarantine");
+        var reimport = run("import", "--mailbox", mailbox, file.toString());
+        var afterReimport = quarantine.message(id);
+        var openAfter = quarantine.openCount();
+        var download = admin.get("/admin/mail/quarantine/" + id + "/raw");
+        admin.get("/admin/mail/quarantine");
+        var undone = admin.post("/admin/mail/quarantine/" + id + "/reopen", Map.of());
+
+        assertThat(blank.statusCode()).isEqualTo(200);
+        assertThat(blank.body()).contains("Say why this message is dismissed");
+        assertThat(dismissed.statusCode()).isEqualTo(302);
+        assertThat(list.body()).contains("Dismissed", "spam from a broken list", "Undo dismiss");
+        assertThat(reimport.lastLine()).isEqualTo("imported 0 new, 0 duplicate, 1 quarantined");
+        assertThat(afterReimport.status()).isEqualTo("DISMISSED");
+        assertThat(afterReimport.dismissReason()).isEqualTo("spam from a broken list");
+        assertThat(openAfter).isEqualTo(openBefore - 1);
+        assertThat(quarantine.messages()).filteredOn(q -> q.mailboxAddress().equals(mailbox)).hasSize(1);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).hasSize(Hostile.hugeHeader(1024 * 1024).length);
+        assertThat(undone.statusCode()).isEqualTo(302);
+        assertThat(quarantine.message(id).status()).isEqualTo("OPEN");
+        assertThat(quarantine.message(id).dismissReason()).isNull();
+        var trail = activity.page(new ActivityFilter(null, "mail.quarantine", "quarantined_message", Long.toString(id),
+                null, null), 0).entries();
+        assertThat(trail).extracting(ActivityEntry::action).containsExactly("mail.quarantine_reopened",
+                "mail.quarantine_downloaded", "mail.quarantine_dismissed");
+        assertThat(trail.get(2).afterJson()).contains("spam from a broken list");
+    }
+
+    @Test
+    void aDismissedMessageCanStillBeRetried() {
+        var mailbox = mailboxes.ensureMailbox("dismiss-retry-" + shortId() + "@demo.example");
+        var good = ("From: a@example.com\r\nSubject: set aside\r\nMessage-ID: <aside-" + shortId() + "@example.com>\r\n\r\nok\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        var id = quarantine.quarantine(IngestSource.imported(mailbox.id(), "upload:aside.eml"), good, "fetch was cut off");
+        var admin = Actor.system();
+
+        var first = quarantine.dismiss(admin, id, "looked like spam");
+        var second = quarantine.dismiss(admin, id, "again");
+        var result = quarantine.retry(admin, id);
+
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        assertThat(result.outcome()).isEqualTo(Outcome.NEW);
+        assertThat(quarantine.message(id).status()).isEqualTo("RETRIED");
+        assertThat(messages.message(result.messageId()).orElseThrow().subject()).isEqualTo("set aside");
+    }
+
+    @Test
     void anAdminImportsUploadedFilesAndSeesTheCounts() throws IOException {
         var admin = signedInAdmin();
         admin.get("/admin/mail/import");
@@ -394,7 +461,7 @@ class MailImportIntegrationTests {
         }
     }
 
-    /** Every MessageReceived that was committed. */
+    /** Every MessageReceived that was committed, alone or in a batch's MessagesReceived. */
     static class ReceivedMessages {
 
         final List<MessageReceived> events = new CopyOnWriteArrayList<>();
@@ -402,6 +469,11 @@ class MailImportIntegrationTests {
         @TransactionalEventListener
         void on(MessageReceived event) {
             events.add(event);
+        }
+
+        @TransactionalEventListener
+        void on(MessagesReceived batch) {
+            events.addAll(batch.messages());
         }
 
         List<MessageReceived> forMessage(long messageId) {

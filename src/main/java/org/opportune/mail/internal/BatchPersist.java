@@ -16,12 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.opportune.mail.IngestResult;
 import org.opportune.mail.IngestResult.Outcome;
 import org.opportune.mail.MessageReceived;
+import org.opportune.mail.MessagesReceived;
 
 /**
  * {@link PersistStep} for a whole batch, in one transaction: one query finds which fingerprints are
  * stored already, the new messages go in with JDBC batches (with their addresses, attachments and
- * mailbox links), each publishes {@link MessageReceived} (kept by the event publication registry in
- * the same transaction), and duplicates get the mailbox link they lack. A message that appears twice
+ * mailbox links), the new ones are published together as one {@link MessagesReceived} (kept by the
+ * event publication registry in the same transaction: one registry row per listener for the batch,
+ * not per message), and duplicates get the mailbox link they lack. A message that appears twice
  * in a batch is new the first time and a duplicate after. When anything fails (a concurrent ingest
  * stored one of them first, or the database refuses one), nothing of the batch is kept and the caller
  * persists the messages one by one.
@@ -83,13 +85,55 @@ final class BatchPersist {
             results.add(new IngestResult(isNew ? Outcome.NEW : Outcome.DUPLICATE, id, null));
         }
         messages.link(links, now);
+        var received = new ArrayList<MessageReceived>(newOnes.size());
         for (var ingestion : newOnes) {
             var parsed = ingestion.parsed();
-            events.publishEvent(new MessageReceived(ids.get(ingestion.dedupeKey), parsed.messageId(), parsed.inReplyTo(),
+            received.add(new MessageReceived(ids.get(ingestion.dedupeKey), parsed.messageId(), parsed.inReplyTo(),
                     parsed.references(), parsed.subject(), parsed.fromAddress(), parsed.fromName(), parsed.participants(),
                     parsed.sentAt(), ingestion.source.mailboxId()));
         }
+        publishInChunks(received);
         return results;
+    }
+
+    /**
+     * One {@link MessagesReceived} per chunk of at most about {@link #MAX_EVENT_CHARS} characters of
+     * facts: the registry keeps the serialized event in a column of bounded size on H2, and a batch
+     * of hostile messages with thousands of References each must fit as well.
+     */
+    private void publishInChunks(List<MessageReceived> received) {
+        var chunk = new ArrayList<MessageReceived>();
+        long chars = 0;
+        for (var message : received) {
+            var size = estimatedChars(message);
+            if (!chunk.isEmpty() && chars + size > MAX_EVENT_CHARS) {
+                events.publishEvent(new MessagesReceived(chunk));
+                chunk = new ArrayList<>();
+                chars = 0;
+            }
+            chunk.add(message);
+            chars += size;
+        }
+        if (!chunk.isEmpty()) {
+            events.publishEvent(new MessagesReceived(chunk));
+        }
+    }
+
+    /** Well below H2's column of 1,000,000 characters, leaving room for JSON escapes. */
+    static final long MAX_EVENT_CHARS = 200_000;
+
+    static long estimatedChars(MessageReceived message) {
+        long chars = 300L + message.messageIdHeader().length() + message.subject().length()
+                + message.fromAddress().length() + (message.fromName() == null ? 0 : message.fromName().length())
+                + (message.inReplyTo() == null ? 0 : message.inReplyTo().length());
+        for (var reference : message.references()) {
+            chars += reference.length() + 3;
+        }
+        for (var participant : message.participants()) {
+            chars += participant.length() + 3;
+        }
+        // twice over: even if every character were escaped as six (backslash, u, four hex digits), a chunk stays below 600,000
+        return chars * 2;
     }
 
     /** The links (message, mailbox and folder, joined by newlines) that exist already for the batch's messages. */

@@ -1,6 +1,8 @@
 package org.opportune.mail.internal;
 
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Content-addressed storage for raw messages and attachments: the key is the SHA-256 of the
@@ -9,13 +11,27 @@ import java.io.InputStream;
  */
 public interface BlobStore {
 
-    /** Stores the content (if not there yet) and returns its key. */
+    /**
+     * Stores the content (if not there yet) and returns its key. Storing content that is already
+     * there counts as writing it now, so the orphan collector's grace period starts again.
+     */
     String put(byte[] content);
 
     /** The content of that key; {@link BlobNotFoundException} when there is none. */
     InputStream open(String key);
 
     boolean exists(String key);
+
+    /** Calls {@code action} with the key of every blob last written before {@code cutoff}, in no particular order. */
+    void forEachWrittenBefore(Instant cutoff, Consumer<String> action);
+
+    /**
+     * Deletes the blob if it was last written before {@code cutoff}, checked again just before deleting,
+     * so a blob written again meanwhile (a new import of the same bytes) stays.
+     *
+     * @return whether it was deleted
+     */
+    boolean deleteIfWrittenBefore(String key, Instant cutoff);
 
     /** A key that could never name a file outside the store. */
     static boolean isValidKey(String key) {

@@ -3,23 +3,43 @@ package org.opportune.mail.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Blobs as files under {@code <root>/ab/cd/<sha256>}. A blob is written to a temporary file in its
  * final directory and then moved into place atomically, so a crash leaves either no file or the
  * whole file (plus at worst an orphan temporary file), never a half-written blob under its key.
+ *
+ * <p>With {@code durable} (the default), {@link #put} returns only when the content and its name are
+ * on disk (the file and its directory are fsynced), so a row that refers to the blob, committed after
+ * {@code put} returned, never outlives it in a power failure. A process crash alone needs no fsync
+ * (the operating system keeps what was written); without {@code durable}, a power failure can lose a
+ * blob whose row committed, and importing the same mail again writes it back (raw messages are stored
+ * before deduplication).
  */
 public class FileBlobStore implements BlobStore {
 
     private final Path root;
+    private final boolean durable;
 
     public FileBlobStore(Path root) {
+        this(root, true);
+    }
+
+    public FileBlobStore(Path root, boolean durable) {
         this.root = root;
+        this.durable = durable;
     }
 
     @Override
@@ -27,14 +47,25 @@ public class FileBlobStore implements BlobStore {
         var key = Hashes.sha256(content);
         var target = path(key);
         try {
-            if (Files.isRegularFile(target) && Files.size(target) == content.length) {
+            if (Files.isRegularFile(target) && Files.size(target) == content.length && touch(target)) {
                 return key;
             }
             Files.createDirectories(target.getParent());
             var temp = Files.createTempFile(target.getParent(), key, ".tmp");
             try {
-                Files.write(temp, content);
+                try (var out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    var buffer = ByteBuffer.wrap(content);
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
+                    if (durable) {
+                        out.force(true);
+                    }
+                }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                if (durable) {
+                    syncDirectory(target.getParent());
+                }
             } catch (FileAlreadyExistsException e) {
                 // another thread or node stored the same content first: same bytes, nothing to do
             } finally {
@@ -63,6 +94,59 @@ public class FileBlobStore implements BlobStore {
     @Override
     public boolean exists(String key) {
         return BlobStore.isValidKey(key) && Files.isRegularFile(path(key));
+    }
+
+    @Override
+    public void forEachWrittenBefore(Instant cutoff, Consumer<String> action) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.find(root, 3, (path, attributes) -> attributes.isRegularFile()
+                && attributes.lastModifiedTime().toInstant().isBefore(cutoff))) {
+            files.map(path -> path.getFileName().toString()).filter(BlobStore::isValidKey).forEach(action);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the blob store", e);
+        }
+    }
+
+    @Override
+    public boolean deleteIfWrittenBefore(String key, Instant cutoff) {
+        if (!BlobStore.isValidKey(key)) {
+            return false;
+        }
+        var path = path(key);
+        try {
+            if (!Files.getLastModifiedTime(path).toInstant().isBefore(cutoff)) {
+                return false;
+            }
+            return Files.deleteIfExists(path);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete blob " + key, e);
+        }
+    }
+
+    /** Makes a new name in the directory durable (Linux: fsync of the directory). */
+    private static void syncDirectory(Path directory) throws IOException {
+        try (var channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some platforms cannot open a directory; the file itself is durable there already
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
+        }
+    }
+
+    /** Marks an existing blob as written now; false when it vanished meanwhile (then it is written again). */
+    private static boolean touch(Path target) throws IOException {
+        try {
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     private Path path(String key) {

@@ -80,13 +80,39 @@ public class IngestionPipeline implements DisposableBean {
     }
 
     public List<IngestResult> ingestAll(List<IncomingMessage> batch) {
+        return persistAll(prepareAll(batch));
+    }
+
+    /** A batch whose messages are being prepared (stored raw, parsed, attachments stored) on the pool. */
+    public static final class Prepared {
+
+        private final List<Ingestion> ingestions;
+        private final List<Future<?>> futures;
+
+        private Prepared(List<Ingestion> ingestions, List<Future<?>> futures) {
+            this.ingestions = ingestions;
+            this.futures = futures;
+        }
+    }
+
+    /**
+     * Starts the steps up to storing attachments for every message of the batch on the pool and
+     * returns at once, so the caller can read the next batch, or persist the previous one, meanwhile.
+     */
+    public Prepared prepareAll(List<IncomingMessage> batch) {
         var receivedAt = clock.instant();
         var ingestions = batch.stream().map(m -> new Ingestion(m.source(), m.raw(), receivedAt)).toList();
         var prepared = new ArrayList<Future<?>>(ingestions.size());
         for (var ingestion : ingestions) {
             prepared.add(workers.submit(() -> run(ingestion, prepareSteps)));
         }
-        for (var future : prepared) {
+        return new Prepared(ingestions, prepared);
+    }
+
+    /** Waits for the batch's preparation, then deduplicates and persists it in one transaction. */
+    public List<IngestResult> persistAll(Prepared batch) {
+        var ingestions = batch.ingestions;
+        for (var future : batch.futures) {
             await(future);
         }
         var pending = ingestions.stream().filter(i -> !i.finished()).toList();

@@ -24,7 +24,7 @@ import org.opportune.mail.MailboxService;
 import org.opportune.shared.SignedInUser;
 import org.opportune.web.Flash;
 
-/** Admin pages for incoming mail: import uploaded files, and the quarantine (list, download, retry). */
+/** Admin pages for incoming mail: import uploaded files, and the quarantine (list, download, retry, dismiss). */
 @Controller
 @RequestMapping("/admin/mail")
 class MailAdminController {
@@ -68,8 +68,30 @@ class MailAdminController {
 
     @GetMapping("/quarantine")
     String quarantined(Model model) {
-        model.addAttribute("page", new Pages.QuarantinePage(quarantine.messages()));
+        model.addAttribute("page", new Pages.QuarantinePage(quarantine.messages(), quarantine.openCount()));
         return "mail/quarantine";
+    }
+
+    @PostMapping("/quarantine/{id}/dismiss")
+    String dismiss(@AuthenticationPrincipal SignedInUser me, @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect) {
+        if (reason.isBlank()) {
+            model.addAttribute("page", new Pages.QuarantinePage(quarantine.messages(), quarantine.openCount(), id,
+                    "Say why this message is dismissed, for example \"spam\" or \"broken export, sender asked to resend\"."));
+            return "mail/quarantine";
+        }
+        Flash.message(redirect, quarantine.dismiss(me.asActor(), id, reason)
+                ? "Message " + id + " is dismissed. Its raw file is kept; you can undo this or retry it later."
+                : "Message " + id + " was not open any more.");
+        return "redirect:/admin/mail/quarantine";
+    }
+
+    @PostMapping("/quarantine/{id}/reopen")
+    String reopen(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, RedirectAttributes redirect) {
+        Flash.message(redirect, quarantine.reopen(me.asActor(), id)
+                ? "Message " + id + " is open again."
+                : "Message " + id + " was not dismissed.");
+        return "redirect:/admin/mail/quarantine";
     }
 
     @GetMapping("/quarantine/{id}/raw")

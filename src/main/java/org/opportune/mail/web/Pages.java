@@ -21,10 +21,15 @@ public final class Pages {
             @Nullable String error) {
     }
 
-    public record QuarantinePage(List<QuarantinedMessageView> messages) {
+    /**
+     * The quarantine list; {@code errorFor} is the message whose dismiss form was sent without a
+     * reason ({@code error} says so), {@code null} otherwise.
+     */
+    public record QuarantinePage(List<QuarantinedMessageView> messages, long openCount, @Nullable Long errorFor,
+            @Nullable String error) {
 
-        public long openCount() {
-            return messages.stream().filter(QuarantinedMessageView::open).count();
+        public QuarantinePage(List<QuarantinedMessageView> messages, long openCount) {
+            this(messages, openCount, null, null);
         }
     }
 

@@ -2,6 +2,9 @@ package org.opportune.mail.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +55,26 @@ interface BlobStoreContract {
         assertThat(store().exists("../../etc/passwd")).isFalse();
         assertThatThrownBy(() -> store().open(unknown)).isInstanceOf(BlobNotFoundException.class);
         assertThatThrownBy(() -> store().open("../../etc/passwd")).isInstanceOf(BlobNotFoundException.class);
+    }
+
+    @Test
+    default void listsAndDeletesOnlyBlobsWrittenBeforeTheCutoff() {
+        var key = store().put("old enough".getBytes(StandardCharsets.US_ASCII));
+        var later = Instant.now().plus(Duration.ofHours(1));
+        var earlier = Instant.now().minus(Duration.ofHours(1));
+        var before = new ArrayList<String>();
+        var beforeEarlier = new ArrayList<String>();
+
+        store().forEachWrittenBefore(later, before::add);
+        store().forEachWrittenBefore(earlier, beforeEarlier::add);
+        var keptWhenTooYoung = !store().deleteIfWrittenBefore(key, earlier);
+        var deleted = store().deleteIfWrittenBefore(key, later);
+
+        assertThat(before).contains(key);
+        assertThat(beforeEarlier).doesNotContain(key);
+        assertThat(keptWhenTooYoung).isTrue();
+        assertThat(deleted).isTrue();
+        assertThat(store().exists(key)).isFalse();
+        assertThat(store().deleteIfWrittenBefore(key, later)).isFalse();
     }
 }

@@ -49,4 +49,20 @@ class FileBlobStoreTests implements BlobStoreContract {
             assertThat(files.filter(Files::isRegularFile).map(Path::toString)).noneMatch(name -> name.endsWith(".tmp")).hasSize(1);
         }
     }
+
+    @Test
+    void storingContentThatIsThereAlreadyCountsAsWritingItNow() throws IOException {
+        var content = "kept by a new import".getBytes(StandardCharsets.US_ASCII);
+        var key = store().put(content);
+        var file = root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+        var aDayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+
+        store().put(content);
+
+        var old = new java.util.ArrayList<String>();
+        store().forEachWrittenBefore(aDayAgo, old::add);
+        assertThat(old).doesNotContain(key);
+        assertThat(store().deleteIfWrittenBefore(key, aDayAgo)).isFalse();
+    }
 }
