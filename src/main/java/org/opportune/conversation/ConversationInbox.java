@@ -183,7 +183,7 @@ public class ConversationInbox {
     private static void filters(@Nullable Long mailboxId, @Nullable Long ownerId, @Nullable String category,
             List<String> where, Map<String, Object> params) {
         if (mailboxId != null) {
-            where.add("exists (select 1 from conversation_messages m where m.conversation_id = c.id and m.mailbox_id = :mailbox)");
+            where.add("exists (select 1 from conversation_mailboxes x where x.conversation_id = c.id and x.mailbox_id = :mailbox)");
             params.put("mailbox", mailboxId);
         }
         if (ownerId != null) {
@@ -198,7 +198,8 @@ public class ConversationInbox {
 
     /**
      * Conversations whose subject, a participant's address, or a message (subject, sender, text) matches: on
-     * PostgreSQL by full-text search (each word of the search starts a word there; GIN indexes; a conversation's
+     * PostgreSQL by full-text search (each word of the search is a word there, the last may be the start of
+     * one; GIN indexes; a conversation's
      * subject is its messages' subject), on H2 by {@code LIKE} (the search as a substring).
      */
     private List<Long> searchIds(String search) {

@@ -100,12 +100,13 @@ public class MessageQueries {
 
     /**
      * The newest messages whose subject, sender or text matches: on PostgreSQL by full-text search (every
-     * word of {@code text} starts a word of the message; the {@code search_vector} column and its GIN index),
-     * on H2 by {@code LIKE} (the text as a substring).
+     * word of {@code text} is a word of the message, the last may be the start of one; the {@code search_vector}
+     * column and its GIN index), on H2 by {@code LIKE} (the text as a substring).
      */
     public List<Long> search(String text, int limit) {
         if (fullText) {
-            var query = SearchText.prefixQuery(text);
+            var address = SearchText.addressQuery(text);
+            var query = address.isEmpty() ? SearchText.prefixQuery(text) : address;
             if (query.isEmpty()) {
                 return List.of();
             }
