@@ -432,6 +432,9 @@ public final class WorkspaceGenerator {
                     select m.id, m.conv, x.message_id_header, x.subject, x.sent_at, c.mailbox_id, x.from_address
                     from bench_m m join bench_c c on c.id = m.conv join messages x on x.id = m.id""");
             sql("""
+                    insert into conversation_mailboxes (conversation_id, mailbox_id)
+                    select distinct conversation_id, mailbox_id from conversation_messages""");
+            sql("""
                     insert into conversation_message_participants (message_id, address)
                     select message_id, address from message_addresses""");
             sql("""
@@ -447,7 +450,7 @@ public final class WorkspaceGenerator {
                       first_message_id, linked_at)
                     select c.id, c.contact_id, c.company_id, c.subject, v.last_message_at, c.first_msg, v.first_message_at
                     from bench_c c join conversations v on v.id = c.id""");
-            step(started, "conversations, participants, references, categories, customers");
+            step(started, "conversations, mailboxes, participants, references, categories, customers");
         }
 
         private void opportunities(int count) throws SQLException {
