@@ -5,9 +5,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.time.OffsetDateTime;
+
+import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.opportune.mail.MailMessages;
+import org.opportune.shared.SearchText;
 
 /**
  * The shared inbox's lists: conversations by view (unassigned, mine, waiting on us, all open,
@@ -28,15 +30,20 @@ public class ConversationInbox {
     /** Newsletters and auto-replies never wait for an answer, even when they came last. */
     static final String EXPECTS_ANSWER = "(c.category is null or c.category not in ('bulk', 'auto_reply'))";
 
+    /** The inbox tabs count up to this; beyond, they show "1,000+". */
+    public static final int COUNT_CAP = 1_000;
+
     /** How many matching messages and subjects a search looks at. */
     private static final int SEARCH_LIMIT = 500;
 
     private final JdbcClient jdbc;
     private final MailMessages messages;
+    private final boolean fullText;
 
-    ConversationInbox(JdbcClient jdbc, MailMessages messages) {
+    ConversationInbox(JdbcClient jdbc, MailMessages messages, DataSource dataSource) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.fullText = SearchText.fullText(dataSource);
     }
 
     public List<InboxRow> list(InboxQuery query) {
@@ -48,7 +55,8 @@ public class ConversationInbox {
         }
         filters(query.mailboxId(), query.ownerId(), query.category(), where, params);
         if (query.search() != null && !query.search().isBlank()) {
-            var ids = searchIds(query.search());
+            var ids = new LinkedHashSet<>(searchIds(query.search()));
+            ids.addAll(query.alsoMatches());
             if (ids.isEmpty()) {
                 return List.of();
             }
@@ -103,6 +111,16 @@ public class ConversationInbox {
         return rows.stream().map(row -> row.withLastMessageId(latest.getOrDefault(row.id(), 0L))).toList();
     }
 
+    /** How many open conversations nobody owns, of this category (of any when null): exact, for the review page. */
+    public long countUnassigned(@Nullable String category) {
+        var where = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        where.add(viewCondition(InboxView.UNASSIGNED));
+        filters(null, null, category, where, params);
+        return jdbc.sql("select count(*) from conversations c where " + String.join(" and ", where)).params(params)
+                .query(Long.class).single();
+    }
+
     /** How many conversations {@link #waitingOnUs} finds in all. */
     public long countWaitingOnUs(@Nullable Long ownerId, boolean alsoUnowned) {
         var params = new HashMap<String, Object>();
@@ -119,25 +137,28 @@ public class ConversationInbox {
         return where + (alsoUnowned ? " and (c.owner_id = :owner or c.owner_id is null)" : " and c.owner_id = :owner");
     }
 
-    /** How many conversations each view holds, with the same mailbox, owner and category filters. */
+    /**
+     * How many conversations each view holds, with the same mailbox, owner and category filters, counted up to
+     * {@link #COUNT_CAP} + 1: a count above the cap means "more than {@value #COUNT_CAP}". Each view is counted
+     * on its own index and stops at the cap, so the counts cost about the same with 2,000 or 200,000 conversations.
+     */
     public Map<InboxView, Long> counts(long me, @Nullable Long mailboxId, @Nullable Long ownerId, @Nullable String category) {
         var where = new ArrayList<String>();
         var params = new HashMap<String, Object>();
-        where.add("1 = 1");
         filters(mailboxId, ownerId, category, where, params);
         params.put("me", me);
+        params.put("cap", COUNT_CAP + 1);
+        var filter = where.isEmpty() ? "" : " and " + String.join(" and ", where);
+        var views = InboxView.values();
+        var select = new StringBuilder("select ");
+        for (int i = 0; i < views.length; i++) {
+            select.append(i == 0 ? "" : ", ").append("(select count(*) from (select 1 from conversations c where ")
+                    .append(viewCondition(views[i])).append(filter).append(" limit :cap) v").append(i).append(")");
+        }
         var counts = new EnumMap<InboxView, Long>(InboxView.class);
-        jdbc.sql("""
-                select
-                  coalesce(sum(case when c.status = 'open' and c.owner_id is null then 1 else 0 end), 0),
-                  coalesce(sum(case when c.status = 'open' and c.owner_id = :me then 1 else 0 end), 0),
-                  coalesce(sum(case when c.status = 'open' and c.waiting_on_us and %s then 1 else 0 end), 0),
-                  coalesce(sum(case when c.status = 'open' then 1 else 0 end), 0),
-                  coalesce(sum(case when c.status = 'archived' then 1 else 0 end), 0)
-                from conversations c where %s""".formatted(EXPECTS_ANSWER, String.join(" and ", where)))
+        jdbc.sql(select.toString())
                 .params(params)
                 .query(rs -> {
-                    var views = InboxView.values();
                     for (int i = 0; i < views.length; i++) {
                         counts.put(views[i], rs.getLong(i + 1));
                     }
@@ -162,7 +183,7 @@ public class ConversationInbox {
     private static void filters(@Nullable Long mailboxId, @Nullable Long ownerId, @Nullable String category,
             List<String> where, Map<String, Object> params) {
         if (mailboxId != null) {
-            where.add("exists (select 1 from conversation_messages m where m.conversation_id = c.id and m.mailbox_id = :mailbox)");
+            where.add("exists (select 1 from conversation_mailboxes x where x.conversation_id = c.id and x.mailbox_id = :mailbox)");
             params.put("mailbox", mailboxId);
         }
         if (ownerId != null) {
@@ -175,19 +196,42 @@ public class ConversationInbox {
         }
     }
 
-    /** Conversations whose subject, a participant's address, or a message (subject, sender, text) matches. */
+    /**
+     * Conversations whose subject, a participant's address, or a message (subject, sender, text) matches: on
+     * PostgreSQL by full-text search (each word of the search is a word there, the last may be the start of
+     * one; GIN indexes; a conversation's
+     * subject is its messages' subject), on H2 by {@code LIKE} (the search as a substring).
+     */
     private List<Long> searchIds(String search) {
-        var pattern = "%" + search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
-        var ids = new LinkedHashSet<Long>(jdbc.sql("""
-                select id from conversations where lower(subject) like :pattern order by last_message_at desc limit :limit""")
-                .param("pattern", pattern).param("limit", SEARCH_LIMIT).query(Long.class).list());
-        ids.addAll(jdbc.sql("""
-                select distinct m.conversation_id from conversation_message_participants p
-                join conversation_messages m on m.message_id = p.message_id
-                where p.address like :pattern
-                limit :limit""")
-                .param("pattern", pattern).param("limit", SEARCH_LIMIT).query(Long.class).list());
+        var ids = new LinkedHashSet<Long>();
+        if (fullText) {
+            var query = SearchText.prefixQuery(search);
+            if (query.isEmpty()) {
+                return List.of();
+            }
+            // subjects: every message's subject is in its search vector, so messages.search below finds them;
+            // the participants' matches first (the GIN index), then their conversations
+            ids.addAll(jdbc.sql("""
+                    with hits as materialized (
+                      select message_id from conversation_message_participants
+                      where to_tsvector('simple', translate(address, '@.-_+', '     ')) @@ to_tsquery('simple', :query)
+                      limit :hits)
+                    select distinct m.conversation_id from hits h join conversation_messages m on m.message_id = h.message_id
+                    limit :limit""")
+                    .param("query", query).param("hits", SEARCH_LIMIT * 4).param("limit", SEARCH_LIMIT)
+                    .query(Long.class).list());
+        } else {
+            var pattern = SearchText.likePattern(search);
+            ids.addAll(jdbc.sql("""
+                    select id from conversations where lower(subject) like :pattern order by last_message_at desc limit :limit""")
+                    .param("pattern", pattern).param("limit", SEARCH_LIMIT).query(Long.class).list());
+            ids.addAll(jdbc.sql("""
+                    select distinct m.conversation_id from conversation_message_participants p
+                    join conversation_messages m on m.message_id = p.message_id
+                    where p.address like :pattern
+                    limit :limit""")
+                    .param("pattern", pattern).param("limit", SEARCH_LIMIT).query(Long.class).list());
+        }
         var messageIds = messages.search(search, SEARCH_LIMIT);
         if (!messageIds.isEmpty()) {
             ids.addAll(jdbc.sql("select distinct conversation_id from conversation_messages where message_id in (:ids)")

@@ -152,6 +152,14 @@ class ThreadIndex {
                 .param("mailboxId", mailboxId)
                 .param("fromAddress", fromAddress)
                 .update();
+        jdbc.sql("""
+                insert into conversation_mailboxes (conversation_id, mailbox_id)
+                select :conversationId, :mailboxId
+                where not exists (select 1 from conversation_mailboxes
+                                  where conversation_id = :conversationId and mailbox_id = :mailboxId)""")
+                .param("conversationId", conversationId)
+                .param("mailboxId", mailboxId)
+                .update();
         for (var address : new TreeSet<>(participants)) {
             jdbc.sql("insert into conversation_message_participants (message_id, address) values (:messageId, :address)")
                     .param("messageId", messageId)
@@ -181,6 +189,17 @@ class ThreadIndex {
                     .param("to", toConversationId)
                     .update();
         }
+        refreshMailboxes(List.of(fromConversationId, toConversationId));
+    }
+
+    /** Which mailboxes these conversations have messages in, read again from their messages. */
+    private void refreshMailboxes(List<Long> conversationIds) {
+        jdbc.sql("delete from conversation_mailboxes where conversation_id in (:ids)").param("ids", conversationIds).update();
+        jdbc.sql("""
+                insert into conversation_mailboxes (conversation_id, mailbox_id)
+                select distinct conversation_id, mailbox_id from conversation_messages where conversation_id in (:ids)""")
+                .param("ids", conversationIds)
+                .update();
     }
 
     /** Moves one message, and its own Message-ID, to another conversation. */
@@ -196,6 +215,7 @@ class ThreadIndex {
                 .param("header", message.messageIdHeader())
                 .param("from", message.conversationId())
                 .update();
+        refreshMailboxes(List.of(message.conversationId(), toConversationId));
     }
 
     List<Long> messageIds(long conversationId) {

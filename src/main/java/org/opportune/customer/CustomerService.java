@@ -78,6 +78,18 @@ public class CustomerService {
         return store.contact(store.survivor("contacts", id));
     }
 
+    /** The names of these companies (of the one each was merged into), by id, in one query; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> companyNames(Collection<Long> companyIds) {
+        return companyIds.isEmpty() ? Map.of() : store.names("companies", companyIds);
+    }
+
+    /** The names of these contacts (of the one each was merged into), by id, in one query; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> contactNames(Collection<Long> contactIds) {
+        return contactIds.isEmpty() ? Map.of() : store.names("contacts", contactIds);
+    }
+
     /** The company, or the one it was merged into. */
     @Transactional(readOnly = true)
     public Optional<CompanyView> company(long id) {
@@ -115,6 +127,15 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public Map<Long, String> companyNamesOfConversations(Collection<Long> conversationIds) {
         return conversationIds.isEmpty() ? Map.of() : store.companyNamesOfConversations(conversationIds);
+    }
+
+    /**
+     * The conversations with a company whose name contains {@code text} (ignoring case), newest activity
+     * first, at most {@code limit}: what the inbox search adds for a company name.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> conversationsOfCompaniesNamed(String text, int limit) {
+        return text.isBlank() ? List.of() : store.conversationsOfCompaniesNamed(text.strip(), Math.max(1, Math.min(limit, 500)));
     }
 
     /**

@@ -263,7 +263,7 @@ class ConversationPageController {
         var ownDomains = mailboxes.ownDomains();
         var ids = conversations.messageIds(id);
         var sent = outbox.forMessages(ids);
-        var views = ids.stream().flatMap(messageId -> messages.message(messageId).stream()).toList();
+        var views = messages.messages(ids);
         var shown = views.stream().map(message -> show(message, ownDomains, sent.get(message.id()))).toList();
         var users = identity.users();
         var workers = users.stream().filter(u -> u.active() && u.role().has(Permission.INBOX_WORK)).toList();

@@ -39,6 +39,9 @@ class InboxController {
 
     static final int PAGE_SIZE = 50;
 
+    /** How many conversations of companies whose name matches a search the list looks at. */
+    private static final int COMPANY_MATCHES = 500;
+
     private final ConversationInbox inbox;
     private final MailMessages messages;
     private final MailboxService mailboxes;
@@ -66,8 +69,9 @@ class InboxController {
         var chosen = InboxView.fromKey(view).orElse(InboxView.UNASSIGNED);
         var knownCategory = category != null && Categories.known(category) ? category : null;
         var safePage = Math.max(0, Math.min(page, 10_000));
+        var companies = q.isBlank() ? List.<Long>of() : customers.conversationsOfCompaniesNamed(q, COMPANY_MATCHES);
         var rows = inbox.list(new InboxQuery(chosen, me.userId(), mailbox, owner, knownCategory, q, safePage * PAGE_SIZE,
-                PAGE_SIZE + 1));
+                PAGE_SIZE + 1, companies));
         var users = identity.users();
         var workers = users.stream().filter(u -> u.active() && u.role().has(Permission.INBOX_WORK)).toList();
         var inboxPage = new InboxPage(chosen, inbox.counts(me.userId(), mailbox, owner, knownCategory),

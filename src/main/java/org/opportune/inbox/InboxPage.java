@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.opportune.conversation.ConversationInbox;
 import org.opportune.conversation.InboxView;
 import org.opportune.mail.MailboxView;
 import org.opportune.identity.UserView;
@@ -13,6 +14,13 @@ import org.opportune.identity.UserView;
 public record InboxPage(InboxView view, Map<InboxView, Long> counts, List<InboxLine> lines, List<MailboxView> mailboxes,
         List<UserView> owners, Map<String, String> categories, @Nullable Long mailbox, @Nullable Long owner,
         @Nullable String category, String q, int page, boolean hasNext) {
+
+    /** A view's count for its tab: "10,000+" beyond what the inbox counts exactly. */
+    public String countLabel(InboxView target) {
+        var count = counts.getOrDefault(target, 0L);
+        return count > ConversationInbox.COUNT_CAP ? String.format(java.util.Locale.ROOT, "%,d+", ConversationInbox.COUNT_CAP)
+                : Long.toString(count);
+    }
 
     /** The link to a view with the current filters kept. */
     public String link(InboxView target) {

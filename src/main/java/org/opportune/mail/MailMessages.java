@@ -39,6 +39,11 @@ public class MailMessages {
         return queries.message(id);
     }
 
+    /** These messages, in the order of {@code ids}, read together (a thread); unknown ids are left out. */
+    public List<MessageView> messages(List<Long> ids) {
+        return queries.messages(ids);
+    }
+
     /** Summaries of these messages, for list rows; unknown ids are left out. */
     public List<MessageSummary> summaries(java.util.Collection<Long> messageIds) {
         return messageIds.isEmpty() ? List.of() : queries.summaries(messageIds);

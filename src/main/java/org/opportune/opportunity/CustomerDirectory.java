@@ -1,5 +1,7 @@
 package org.opportune.opportunity;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,16 @@ class CustomerDirectory {
     @Nullable String contactName(@Nullable Long contactId) {
         return contactId == null ? null
                 : customers.contact(contactId).map(ContactView::name).orElse("Contact #" + contactId);
+    }
+
+    /** Company names by id, for many opportunities at once; unknown ids are left out. */
+    Map<Long, String> companyNames(Collection<Long> companyIds) {
+        return customers.companyNames(companyIds);
+    }
+
+    /** Contact names by id, for many opportunities at once; unknown ids are left out. */
+    Map<Long, String> contactNames(Collection<Long> contactIds) {
+        return customers.contactNames(contactIds);
     }
 
     /** The company and contact the conversation's customer messages were linked to, if known. */

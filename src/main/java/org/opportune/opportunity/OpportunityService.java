@@ -125,8 +125,9 @@ public class OpportunityService {
         var caller = caller(viewer);
         caller.require(Permission.PIPELINE_VIEW, "see the pipeline");
         var names = new Names();
-        var items = query.limit() == 0 ? List.<OpportunityView>of()
-                : store.findAll(queries.openIds(query)).stream().map(o -> view(caller, o, names)).toList();
+        var found = query.limit() == 0 ? List.<Opportunity>of() : store.findAll(queries.openIds(query));
+        names.preload(customers, found);
+        var items = found.stream().map(o -> view(caller, o, names)).toList();
         return new OpenOpportunities(items, queries.countOpen(query));
     }
 
@@ -164,6 +165,7 @@ public class OpportunityService {
             allIds.addAll(ids);
             loaded.put(stage.key(), ids.isEmpty() ? List.of() : store.findAll(ids));
         }
+        names.preload(customers, loaded.values().stream().flatMap(List::stream).toList());
         var entered = boardQueries.enteredCurrentStage(allIds);
         var columns = new ArrayList<Board.Column>();
         for (var stage : active) {
@@ -788,8 +790,10 @@ public class OpportunityService {
         var stage = all.getOrDefault(o.stageKey, new StageView(o.stageKey, o.stageKey, 0, StageKind.OPEN, 0, false));
         var visible = caller.can(Permission.DEAL_VALUES_VIEW);
         var reasons = rules.lostReasons();
-        return new OpportunityView(o.id(), o.title, o.description, o.companyId, customers.companyName(o.companyId),
-                o.contactId, customers.contactName(o.contactId), visible ? o.value : null, visible, o.currency, o.source,
+        return new OpportunityView(o.id(), o.title, o.description, o.companyId,
+                o.companyId == null ? null : names.company(o.companyId, customers::companyName),
+                o.contactId, o.contactId == null ? null : names.contact(o.contactId, customers::contactName),
+                visible ? o.value : null, visible, o.currency, o.source,
                 o.sourceDetail, o.ownerId, o.ownerId == null ? null : names.user(o.ownerId, this::displayName), o.stageKey,
                 stage.name(), stage.kind(), o.nextAction, o.nextActionDue,
                 o.isOpen() && o.nextActionDue != null && o.nextActionDue.isBefore(rules.today()), o.expectedClose,
@@ -905,7 +909,28 @@ public class OpportunityService {
     /** Per-call caches of user and stage names, so a list does not ask for the same user twice. */
     private static final class Names {
         private final Map<Long, String> users = new HashMap<>();
+        private final Map<Long, String> companies = new HashMap<>();
+        private final Map<Long, String> contacts = new HashMap<>();
         private @Nullable Map<String, StageView> stages;
+
+        /** Reads the company and contact names of these opportunities in two queries instead of two per opportunity. */
+        Names preload(CustomerDirectory customers, Collection<Opportunity> opportunities) {
+            companies.putAll(customers.companyNames(opportunities.stream().map(o -> o.companyId)
+                    .filter(java.util.Objects::nonNull).distinct().toList()));
+            contacts.putAll(customers.contactNames(opportunities.stream().map(o -> o.contactId)
+                    .filter(java.util.Objects::nonNull).distinct().toList()));
+            return this;
+        }
+
+        @Nullable String company(long id, java.util.function.Function<Long, @Nullable String> lookup) {
+            var known = companies.get(id);
+            return known != null ? known : lookup.apply(id);
+        }
+
+        @Nullable String contact(long id, java.util.function.Function<Long, @Nullable String> lookup) {
+            var known = contacts.get(id);
+            return known != null ? known : lookup.apply(id);
+        }
 
         String user(long id, java.util.function.LongFunction<String> lookup) {
             return users.computeIfAbsent(id, lookup::apply);

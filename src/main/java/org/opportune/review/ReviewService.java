@@ -89,7 +89,7 @@ public class ReviewService {
         var limit = properties.itemsPerQueue();
         var conversations = inbox.list(new InboxQuery(InboxView.UNASSIGNED, scope.userId(), null, null, BUYING_SIGNAL,
                 null, 0, limit));
-        var conversationCount = inbox.counts(scope.userId(), null, null, BUYING_SIGNAL).getOrDefault(InboxView.UNASSIGNED, 0L);
+        var conversationCount = inbox.countUnassigned(BUYING_SIGNAL);
         var leads = scope.pipeline()
                 ? opportunities.openOpportunities(actor, new OpenOpportunityQuery(null, true, null, null, null, limit))
                 : new OpenOpportunities(List.of(), 0);

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import org.opportune.conversation.ConversationService;
+import org.opportune.customer.CompanyCommand;
+import org.opportune.customer.CustomerService;
+import org.opportune.customer.Relationship;
 import org.opportune.identity.IdentityService;
 import org.opportune.identity.Role;
 import org.opportune.mail.IngestSource;
@@ -23,6 +27,7 @@ import org.opportune.mail.MailboxService;
 import org.opportune.shared.Actor;
 import org.opportune.testing.Browser;
 import org.opportune.testing.IntegrationTest;
+import org.opportune.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,6 +52,9 @@ class InboxIntegrationTests {
 
     @Autowired
     IdentityService identity;
+
+    @Autowired
+    CustomerService customers;
 
     private long mailboxId;
     private String run;
@@ -87,6 +95,57 @@ class InboxIntegrationTests {
 
         assertThat(found.body()).contains("Frage " + run).doesNotContain("<html");
         assertThat(filteredOut.body()).doesNotContain("Frage " + run).contains("Nothing matches these filters");
+    }
+
+    @Test
+    void searchFindsAConversationByItsCustomersCompanyName() {
+        customers.createCompany(Actor.system(), new CompanyCommand("Tannenholz " + run + " Möbelbau", List.of("tannenholz-" + run + ".example"),
+                "", Relationship.CUSTOMER, ""));
+        deliver(plain("company-" + run, "Petra <petra@tannenholz-" + run + ".example>", "Anfrage " + run, "Bitte um Rückruf."));
+        var rep = signedIn(Role.REP);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rep.getHtmx("/inbox?view=open&q=" + run + "+m%C3%B6belbau").body().contains("Anfrage " + run));
+        var byName = rep.getHtmx("/inbox?view=open&q=tannenholz+" + run + "+m%C3%B6belbau");
+        var elsewhere = rep.getHtmx("/inbox?view=open&q=fichtenholz+" + run);
+
+        assertThat(byName.body()).contains("Anfrage " + run);
+        assertThat(elsewhere.body()).doesNotContain("Anfrage " + run);
+    }
+
+    @Test
+    void searchFindsTheStartOfAWordAndASendersAddressOnEitherDatabase() {
+        deliver(plain("words-" + run, "Jonas Keller <jonas.keller@zirbe-" + run + ".example>", "Frage " + run,
+                "Wir brauchen ein Angebot für Lärchenschindeln" + run + " und Montage."));
+        var rep = signedIn(Role.REP);
+
+        var wordStart = rep.getHtmx("/inbox?view=open&q=l%C3%A4rchenschindeln" + run.substring(0, 4));
+        var address = rep.getHtmx("/inbox?view=open&q=jonas.keller%40zirbe-" + run + ".example");
+        var otherWord = rep.getHtmx("/inbox?view=open&q=zedernschindeln" + run);
+
+        assertThat(wordStart.body()).contains("Frage " + run);
+        assertThat(address.body()).contains("Frage " + run);
+        assertThat(otherWord.body()).doesNotContain("Frage " + run);
+    }
+
+    @Test
+    void searchOnPostgresMatchesWordsInAnyOrderAndOnH2TheTextAsItStands() {
+        deliver(plain("order-" + run, "Ida <ida@kiefer-" + run + ".example>", "Frage " + run,
+                "Angebot für Dachlatten" + run + " aus Kiefer, bitte mit Lieferung."));
+        var rep = signedIn(Role.REP);
+
+        var reversed = rep.getHtmx("/inbox?view=open&q=lieferung+dachlatten" + run);
+        var insideAWord = rep.getHtmx("/inbox?view=open&q=achlatten" + run);
+
+        if (TestDatabase.postgres()) {
+            // full-text search: every word must start a word of the message, in any order
+            assertThat(reversed.body()).contains("Frage " + run);
+            assertThat(insideAWord.body()).doesNotContain("Frage " + run);
+        } else {
+            // LIKE: the search is one piece of text, found anywhere, also inside a word
+            assertThat(reversed.body()).doesNotContain("Frage " + run);
+            assertThat(insideAWord.body()).contains("Frage " + run);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +188,18 @@ public class CustomerStore {
     // --- merging ----------------------------------------------------------------------------
 
     /** The record that {@code id} was merged into, following chains; {@code id} itself when it was not merged. */
+    /** The names of these companies or contacts (of the one each was merged into), by id, in one query. */
+    public Map<Long, String> names(String table, Collection<Long> ids) {
+        var names = new HashMap<Long, String>();
+        jdbc.sql("select r.id, coalesce(s.name, r.name) from " + table(table) + " r left join " + table(table)
+                        + " s on s.id = r.merged_into where r.id in (:ids)")
+                .param("ids", List.copyOf(ids))
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
     public long survivor(String table, long id) {
         var current = id;
         for (int hops = 0; hops < 50; hops++) {
@@ -329,6 +342,16 @@ public class CustomerStore {
                     names.putIfAbsent(rs.getLong(1), rs.getString(2));
                 });
         return names;
+    }
+
+    public List<Long> conversationsOfCompaniesNamed(String text, int limit) {
+        return jdbc.sql("""
+                select l.conversation_id from conversation_customers l
+                join companies c on c.id = l.company_id
+                where lower(c.name) like :like escape '\\'
+                order by l.last_message_at desc, l.conversation_id desc fetch first :limit rows only""")
+                .param("like", like(text)).param("limit", limit)
+                .query(Long.class).list();
     }
 
     /** The contact's conversations now count for its new company (or none). */

@@ -3,10 +3,14 @@ package org.opportune.mail.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,15 +19,18 @@ import org.opportune.mail.AttachmentView;
 import org.opportune.mail.MessageSummary;
 import org.opportune.mail.MessageView;
 import org.opportune.mail.MessageView.MessageAddress;
+import org.opportune.shared.SearchText;
 
 /** The read side of stored messages. */
 @Repository
 public class MessageQueries {
 
     private final JdbcClient jdbc;
+    private final boolean fullText;
 
-    MessageQueries(JdbcClient jdbc) {
+    MessageQueries(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.fullText = SearchText.fullText(dataSource);
     }
 
     public Optional<MessageView> message(long id) {
@@ -35,6 +42,46 @@ public class MessageQueries {
                 .param("id", id)
                 .query((rs, n) -> view(rs))
                 .optional();
+    }
+
+    /** These messages in the order of {@code ids}, with their addresses, attachments and mailboxes: four queries in all. */
+    public List<MessageView> messages(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var addresses = new HashMap<Long, List<MessageAddress>>();
+        jdbc.sql("select message_id, kind, address, name from message_addresses where message_id in (:ids) order by message_id, position")
+                .param("ids", ids)
+                .query(rs -> {
+                    addresses.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new MessageAddress(rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+        var attachments = new HashMap<Long, List<AttachmentView>>();
+        jdbc.sql("""
+                        select id, message_id, file_name, content_type, size, content_id, inline
+                        from attachments where message_id in (:ids) order by message_id, position
+                        """)
+                .param("ids", ids)
+                .query((rs, n) -> attachment(rs, n)).list()
+                .forEach(a -> attachments.computeIfAbsent(a.messageId(), k -> new ArrayList<>()).add(a));
+        var mailboxes = new HashMap<Long, List<Long>>();
+        jdbc.sql("select distinct message_id, mailbox_id from message_mailboxes where message_id in (:ids) order by message_id, mailbox_id")
+                .param("ids", ids)
+                .query(rs -> {
+                    mailboxes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        var byId = new HashMap<Long, MessageView>();
+        jdbc.sql("""
+                        select id, message_id_header, subject, from_address, from_name, sent_at, received_at, in_reply_to,
+                               references_text, text_body, html_body, raw_size, parse_problems
+                        from messages where id in (:ids)
+                        """)
+                .param("ids", ids)
+                .query((rs, n) -> view(rs, addresses.getOrDefault(rs.getLong("id"), List.of()),
+                        attachments.getOrDefault(rs.getLong("id"), List.of()), mailboxes.getOrDefault(rs.getLong("id"), List.of())))
+                .list()
+                .forEach(view -> byId.put(view.id(), view));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public List<MessageSummary> summaries(Collection<Long> messageIds) {
@@ -51,16 +98,35 @@ public class MessageQueries {
                 .list();
     }
 
+    /**
+     * The newest messages whose subject, sender or text matches: on PostgreSQL by full-text search (every
+     * word of {@code text} is a word of the message, the last may be the start of one; the {@code search_vector}
+     * column and its GIN index), on H2 by {@code LIKE} (the text as a substring).
+     */
     public List<Long> search(String text, int limit) {
-        var pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+        if (fullText) {
+            var address = SearchText.addressQuery(text);
+            var query = address.isEmpty() ? SearchText.prefixQuery(text) : address;
+            if (query.isEmpty()) {
+                return List.of();
+            }
+            return jdbc.sql("""
+                            select id from messages
+                            where search_vector @@ to_tsquery('simple', :query)
+                            order by sent_at desc
+                            limit :limit""")
+                    .param("query", query)
+                    .param("limit", limit)
+                    .query(Long.class)
+                    .list();
+        }
         return jdbc.sql("""
                         select id from messages
                         where lower(subject) like :pattern or lower(from_address) like :pattern
                            or lower(coalesce(from_name, '')) like :pattern or lower(text_body) like :pattern
                         order by sent_at desc
                         limit :limit""")
-                .param("pattern", pattern)
+                .param("pattern", SearchText.likePattern(text))
                 .param("limit", limit)
                 .query(Long.class)
                 .list();
@@ -105,9 +171,14 @@ public class MessageQueries {
                 .param("id", id).query(MessageQueries::attachment).list();
         var mailboxes = jdbc.sql("select distinct mailbox_id from message_mailboxes where message_id = :id order by mailbox_id")
                 .param("id", id).query(Long.class).list();
+        return view(rs, addresses, attachments, mailboxes);
+    }
+
+    private static MessageView view(ResultSet rs, List<MessageAddress> addresses, List<AttachmentView> attachments,
+            List<Long> mailboxes) throws SQLException {
         var references = rs.getString("references_text");
         var problems = rs.getString("parse_problems");
-        return new MessageView(id, rs.getString("message_id_header"), rs.getString("subject"), rs.getString("from_address"),
+        return new MessageView(rs.getLong("id"), rs.getString("message_id_header"), rs.getString("subject"), rs.getString("from_address"),
                 rs.getString("from_name"), addresses, rs.getObject("sent_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("in_reply_to"),
                 references == null ? List.of() : MessageParser.ids(references), rs.getString("text_body"),
