@@ -26,6 +26,7 @@ public class OpportuneApplication {
             new String[] {"import", "import --mailbox ADDRESS PATH...: import .eml files, mbox files and directories; returns when the new messages are threaded"},
             new String[] {"threads", "threads --mailbox ADDRESS: print each conversation on a line: its id, then its messages' Message-IDs (without <>) in date order, tab-separated"},
             new String[] {"triage", "triage [--own-domain DOMAIN]... FILE.eml...: print FILE, category, confidence and explanation per file, tab-separated"},
+            new String[] {"blobs gc", "blobs gc [--dry-run] [--grace 24h]: delete stored blobs (raw messages, attachments) that nothing references"},
             new String[] {"--help", "show this help"});
 
     public static void main(String[] args) {
