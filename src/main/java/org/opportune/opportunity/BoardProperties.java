@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("opportune.board")
 public record BoardProperties(@DefaultValue("14") int stalledDays, @DefaultValue("30") int closedDays,
-        @DefaultValue("100") int cardsPerColumn) {
+        @DefaultValue("30") int cardsPerColumn) {
 }
