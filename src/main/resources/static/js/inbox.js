@@ -57,6 +57,11 @@
         source.addEventListener("inbox", function () {
             if (!pending) { pending = window.setTimeout(refresh, 750); }
         });
+        // a safety net for an update that never reached this page (a LISTEN connection that was down, a proxy
+        // that buffers the stream): refresh every 20 s while the tab is visible
+        window.setInterval(function () {
+            if (!document.hidden && !pending) { pending = window.setTimeout(refresh, 0); }
+        }, 20000);
         // after a dropped stream reconnects, changes may have been missed meanwhile: refresh once
         var connectedBefore = false;
         source.addEventListener("ready", function () {
