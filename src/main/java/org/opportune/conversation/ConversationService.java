@@ -48,10 +48,29 @@ public class ConversationService {
     /**
      * Records a message's triage category; its conversation shows the most telling one (lowest
      * {@code rank}) of its messages. Works before and after the message is threaded.
+     *
+     * @return whether the message was threaded already (its conversation shows the category now)
      */
-    public void categorise(long messageId, String category, int rank) {
-        categories.note(messageId, category, rank)
-                .ifPresent(conversationId -> events.publishEvent(new ConversationCategorised(conversationId, messageId)));
+    public boolean categorise(long messageId, String category, int rank) {
+        var conversationId = categories.note(messageId, category, rank);
+        conversationId.ifPresent(id -> events.publishEvent(new ConversationCategorised(id, messageId)));
+        return conversationId.isPresent();
+    }
+
+    /**
+     * Sets the conversation's category again from its messages, once the message is threaded: for a category
+     * noted while the message's threading was still uncommitted (neither transaction saw the other's row).
+     *
+     * @return whether the message is threaded (and its conversation recounted)
+     */
+    @Transactional
+    public boolean recategorise(long messageId) {
+        var conversationId = index.message(messageId).map(ThreadIndex.ThreadedMessage::conversationId);
+        conversationId.ifPresent(id -> {
+            categories.recount(id);
+            events.publishEvent(new ConversationCategorised(id, messageId));
+        });
+        return conversationId.isPresent();
     }
 
     /** The ids of the conversation's messages, oldest first. */

@@ -10,6 +10,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.opportune.conversation.ConversationService;
@@ -27,6 +29,9 @@ class ConversationCategoryFeed {
             Category.OTHER, Category.INTERNAL, Category.AUTO_REPLY, Category.BULK);
 
     private static final Logger log = LoggerFactory.getLogger(ConversationCategoryFeed.class);
+    /** Threading normally commits within milliseconds; a message threaded later recounts its conversation itself. */
+    private static final int RECOUNT_ATTEMPTS = 20;
+    private static final long RECOUNT_PAUSE_MILLIS = 250;
 
     private final ConversationService conversations;
     private final TransactionTemplate transactions;
@@ -37,9 +42,42 @@ class ConversationCategoryFeed {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
+    /**
+     * When the message is not threaded yet, threading may be running at this very moment: its transaction and
+     * this one cannot see each other's rows, so neither would set the conversation's category. After this one
+     * commits, look again for a while and recount once the message is threaded.
+     */
     @ApplicationModuleListener
     void on(MessageTriaged event) {
-        conversations.categorise(event.messageId(), event.category().label(), RANK.indexOf(event.category()));
+        if (conversations.categorise(event.messageId(), event.category().label(), RANK.indexOf(event.category()))) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            recountOnceThreaded(event.messageId());
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                recountOnceThreaded(event.messageId());
+            }
+        });
+    }
+
+    private void recountOnceThreaded(long messageId) {
+        for (int attempt = 0; attempt < RECOUNT_ATTEMPTS; attempt++) {
+            try {
+                Thread.sleep(RECOUNT_PAUSE_MILLIS);
+                if (conversations.recategorise(messageId)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.debug("Recounting the category of message {} failed: {}", messageId, e.toString());
+            }
+        }
     }
 
     /**
