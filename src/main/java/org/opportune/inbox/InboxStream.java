@@ -56,33 +56,33 @@ class InboxStream {
 
     @EventListener
     void on(MessageThreaded event) {
-        afterCommit("message", event.conversationId());
+        publish("message", event.conversationId());
     }
 
     @EventListener
     void on(MessagesThreaded batch) {
         // one refresh for the whole batch of an import: pages reload their list, whatever the conversation
         if (!batch.messages().isEmpty()) {
-            afterCommit("messages", batch.messages().size());
+            publish("messages", batch.messages().size());
         }
     }
 
     @EventListener
     void on(ConversationCategorised event) {
-        afterCommit("category", event.conversationId());
+        publish("category", event.conversationId());
     }
 
     @EventListener
     void on(ConversationOwnerChanged event) {
-        afterCommit("owner", event.conversationId());
+        publish("owner", event.conversationId());
     }
 
     @EventListener
     void on(ConversationStatusChanged event) {
-        afterCommit("status", event.conversationId());
+        publish("status", event.conversationId());
     }
 
-    private void afterCommit(String what, long id) {
+    private void publish(String what, long id) {
         bus.publish(TOPIC, what + ":" + id);
     }
 
