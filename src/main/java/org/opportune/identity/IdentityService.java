@@ -214,7 +214,11 @@ public class IdentityService {
         return users.findAllForAdmin().stream().map(User::view).toList();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * @throws UserNotFoundException which callers catch for an account deleted meanwhile (showing the login name
+     *         instead); it leaves their transaction usable, since a lookup that found nothing changed nothing
+     */
+    @Transactional(readOnly = true, noRollbackFor = UserNotFoundException.class)
     public UserView user(long userId) {
         return load(userId).view();
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import org.opportune.conversation.ConversationEvents.ConversationOwnerChanged;
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
@@ -36,6 +37,11 @@ import org.opportune.task.TaskService;
  * Turns other modules' events into notifications, after their change committed. Idempotent: each
  * notification carries a key derived from its event, and a second delivery of the event finds it.
  * Nobody is told about what they did themselves.
+ *
+ * <p>The listeners run outside a transaction of their own: they read, then insert at most one row. An event
+ * about something gone by the time it is delivered (a conversation merged away, a task deleted) ends in a
+ * caught "not found" from a transactional service; inside a listener transaction that exception would have
+ * marked it rollback-only, and the delivery would have failed at commit.
  */
 @Component
 class NotificationListener {
@@ -69,7 +75,7 @@ class NotificationListener {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(NoteAdded event) {
         var subject = subject(event.conversationId());
         for (var userId : new LinkedHashSet<>(event.mentionedUserIds())) {
@@ -85,7 +91,7 @@ class NotificationListener {
      * The customer wrote again in a conversation someone owns: the owner hears of it. Only mail from outside
      * (not our own replies) and only recent mail, so importing an old mailbox tells nobody about its history.
      */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessageThreaded event) {
         if (event.started()) {
             return;
@@ -112,7 +118,7 @@ class NotificationListener {
     }
 
     /** Assigned or handed over by someone else; a claim or a release tells nobody. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ConversationOwnerChanged event) {
         var to = event.toUserId();
         if (to == null || byThemselves(event.actor(), to)) {
@@ -123,7 +129,7 @@ class NotificationListener {
                 "conversation_assigned:" + event.conversationId() + ":" + to));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(OpportunityAssigned event) {
         if (byThemselves(event.actor(), event.toUserId())) {
             return;
@@ -140,7 +146,7 @@ class NotificationListener {
     }
 
     /** A task created for someone else; a task is created once, so its key holds for good. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TaskCreated event) {
         if (event.actor().userId() == null || byThemselves(event.actor(), event.assigneeId())) {
             return;
@@ -149,7 +155,7 @@ class NotificationListener {
                 "task_created:" + event.taskId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TaskAssigned event) {
         if (byThemselves(event.actor(), event.assigneeId())) {
             return;
@@ -159,7 +165,7 @@ class NotificationListener {
     }
 
     /** Published once per due date, so the date (and time) is part of the key. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TaskDue event) {
         var when = event.dueTime() == null ? "due " + event.dueDate() : "due " + event.dueDate() + " at " + event.dueTime();
         add(new NewNotification(event.assigneeId(), NotificationKind.TASK_DUE, null, null, "task", event.taskId(), null,

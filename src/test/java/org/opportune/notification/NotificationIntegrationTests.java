@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.AopTestUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.opportune.conversation.ConversationEvents.ConversationOwnerChanged;
+import org.opportune.conversation.ConversationEvents.MessageThreaded;
 import org.opportune.conversation.ConversationEvents.NoteAdded;
 import org.opportune.conversation.ConversationService;
 import org.opportune.identity.IdentityService;
@@ -32,6 +34,7 @@ import org.opportune.mail.MailIngestion;
 import org.opportune.mail.MailboxService;
 import org.opportune.mail.MessageReceived;
 import org.opportune.shared.Actor;
+import org.opportune.task.TaskEvents.TaskAssigned;
 import org.opportune.task.TaskEvents.TaskDue;
 import org.opportune.testing.Browser;
 import org.opportune.testing.IntegrationTest;
@@ -73,6 +76,9 @@ class NotificationIntegrationTests {
 
     @Autowired
     NotificationListener listenerBean;
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** The listener itself, called in the caller's thread and transaction, as the registry's redelivery does. */
     private NotificationListener listener;
@@ -226,6 +232,35 @@ class NotificationIntegrationTests {
         assertThat(notifications.recent(marco.id())).as("an assignment after the last one was read is news again")
                 .hasSize(4);
         assertThat(notifications.unreadCount(marco.id())).isEqualTo(1);
+    }
+
+    /**
+     * A conversation merged away or a task deleted before the listener ran: the event tells nobody, and its
+     * delivery completes instead of failing on a transaction the caught "not found" had marked rollback-only.
+     */
+    @Test
+    void anEventAboutSomethingGoneTellsNobodyAndItsDeliveryCompletes() {
+        var marco = newUser("marco", Role.REP);
+        var dana = newUser("dana", Role.MANAGER);
+        var gone = 987_654_000L + MESSAGE_IDS.incrementAndGet();
+        var threaded = new MessageThreaded(gone, gone, false);
+        var assigned = new TaskAssigned(actor(dana), gone, dana.id(), marco.id(), null, Map.of(), Map.of());
+
+        transactions.executeWithoutResult(status -> {
+            publisher.publishEvent(threaded);
+            publisher.publishEvent(assigned);
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(gone, "COMPLETED") == 2);
+        assertThat(deliveries(gone, "FAILED")).isZero();
+        assertThat(notifications.recent(marco.id())).isEmpty();
+    }
+
+    private long deliveries(long id, String status) {
+        return jdbc.sql("""
+                        select count(*) from event_publication
+                        where listener_id like 'org.opportune.notification.%' and serialized_event like :id and status = :status""")
+                .param("id", "%" + id + "%").param("status", status).query(Long.class).single();
     }
 
     @Test
