@@ -1,5 +1,6 @@
 /**
- * Application-wide configuration that belongs to no feature: the {@link java.time.Clock}.
+ * Application-wide configuration that belongs to no feature: the {@link java.time.Clock}, and the retry of
+ * event deliveries that failed.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {})

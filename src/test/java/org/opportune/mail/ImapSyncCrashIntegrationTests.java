@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.opportune.testing.Browser;
@@ -38,7 +39,8 @@ class ImapSyncCrashIntegrationTests {
     @RegisterExtension
     static final DovecotServer dovecot = new DovecotServer();
 
-    @TempDir
+    /** Kept when the test fails: the application's logs are in its {@code logs} and {@code data/logs} folders. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path temp;
 
     private final List<JarProcess> processes = new ArrayList<>();

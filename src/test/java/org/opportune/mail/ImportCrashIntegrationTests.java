@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.opportune.testing.JarProcess;
@@ -42,7 +43,8 @@ class ImportCrashIntegrationTests {
     static final int IN_MBOX = 5000;
     static final int COPIES = 50;
 
-    @TempDir
+    /** Kept when the test fails: the application's logs are in its {@code logs} and {@code data/logs} folders. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path temp;
 
     final List<JarProcess> processes = new ArrayList<>();
