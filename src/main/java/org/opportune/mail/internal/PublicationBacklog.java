@@ -29,14 +29,23 @@ public class PublicationBacklog {
                 .query(Long.class).single();
     }
 
+    /** How many publications have completed so far: it grows while listeners make progress. */
+    long completed() {
+        return jdbc.sql("select count(*) from event_publication where completion_date is not null")
+                .query(Long.class).single();
+    }
+
     /**
-     * Waits until no publication is outstanding, or until none has completed for {@code stall}.
+     * Waits until no publication is outstanding, or until none has completed for {@code stall}. The
+     * outstanding count alone is no measure of progress: listeners publish events of their own (threading
+     * publishes what it threaded), so it can stay level or grow while work gets done.
      *
      * @param progress told the outstanding count about once a second
      * @return how many are still outstanding (0 when all completed)
      */
     public long await(Duration stall, LongConsumer progress) {
         long last = outstanding();
+        long done = completed();
         long lastChange = System.nanoTime();
         while (last > 0) {
             progress.accept(last);
@@ -47,8 +56,10 @@ public class PublicationBacklog {
                 return last;
             }
             var now = outstanding();
-            if (now < last) {
+            var doneNow = completed();
+            if (now < last || doneNow > done) {
                 lastChange = System.nanoTime();
+                done = doneNow;
             } else if (System.nanoTime() - lastChange > stall.toNanos()) {
                 return now;
             }
