@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,9 +75,15 @@ class ImapSyncCrashIntegrationTests {
         assertThat(storedAtCrash).isLessThan(MESSAGES);
 
         var second = startWeb("sync-restarted");
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
-                .until(() -> database.count("select count(*) from messages") == MESSAGES
-                        && database.count("select count(*) from conversation_messages") == MESSAGES);
+        try {
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> database.count("select count(*) from messages") == MESSAGES
+                            && database.count("select count(*) from conversation_messages") == MESSAGES);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("after the restart, %d of %d messages stored and %d threaded; %s%s".formatted(
+                    database.count("select count(*) from messages"), MESSAGES,
+                    database.count("select count(*) from conversation_messages"), database.deliveries(), second.describe()), e);
+        }
         dovecot.append("crash", PASSWORD, "INBOX", MailCorpus.generate(12, 1).get(0).raw());
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> database.count("select count(*) from messages") == MESSAGES + 1);

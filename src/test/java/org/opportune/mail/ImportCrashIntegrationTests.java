@@ -102,7 +102,8 @@ class ImportCrashIntegrationTests {
         assertThat(newMessages + duplicates).isEqualTo(read);
         assertEveryMessageStoredOnceAndLinkedOnce(unique);
         assertNoOrphans();
-        assertThat(database.count("select count(*) from conversation_messages")).isEqualTo(unique);
+        assertThat(database.count("select count(*) from conversation_messages"))
+                .as(() -> "threaded after the re-run; " + database.deliveries() + rerun.describe()).isEqualTo(unique);
         assertThat(database.count("select count(*) from event_publication where completion_date is null")).isZero();
     }
 

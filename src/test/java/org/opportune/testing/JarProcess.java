@@ -157,7 +157,8 @@ public final class JarProcess implements AutoCloseable {
         }
     }
 
-    private String describe() {
+    /** The end of its stdout and stderr, for a test's failure message. */
+    public String describe() {
         return "\n--- stdout of " + name + " ---\n" + tail(stdout()) + "\n--- stderr of " + name + " ---\n" + tail(stderr());
     }
 

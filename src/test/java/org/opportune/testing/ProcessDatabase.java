@@ -87,6 +87,16 @@ public final class ProcessDatabase implements AutoCloseable {
         return JdbcClient.create(new DriverManagerDataSource(url, user, password));
     }
 
+    /** Event deliveries per listener and status, for a test's failure message: what was left undone, and why. */
+    public String deliveries() {
+        return jdbc().sql("""
+                        select listener_id, status, count(*) as n from event_publication
+                        where status is null or status <> 'COMPLETED' group by listener_id, status order by listener_id""")
+                .query((rs, n) -> rs.getString("listener_id").replaceAll("\\(.*", "") + " " + rs.getString("status") + ": "
+                        + rs.getLong("n"))
+                .list().stream().reduce("deliveries not completed:", (a, b) -> a + "\n  " + b);
+    }
+
     public long count(String sql) {
         return jdbc().sql(sql).query(Long.class).single();
     }
