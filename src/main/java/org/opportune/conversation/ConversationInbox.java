@@ -49,28 +49,29 @@ public class ConversationInbox {
     public List<InboxRow> list(InboxQuery query) {
         var where = new ArrayList<String>();
         var params = new HashMap<String, Object>();
-        where.add(viewCondition(query.view()));
+        var on = Source.of(query.mailboxId());
+        where.add(on.view(query.view()));
         if (query.view() == InboxView.MINE) {
             params.put("me", query.me());
         }
-        filters(query.mailboxId(), query.ownerId(), query.category(), where, params);
+        filters(on, query.mailboxId(), query.ownerId(), query.category(), where, params);
         if (query.search() != null && !query.search().isBlank()) {
             var ids = new LinkedHashSet<>(searchIds(query.search()));
             ids.addAll(query.alsoMatches());
             if (ids.isEmpty()) {
                 return List.of();
             }
-            where.add("c.id in (:searchIds)");
+            where.add(on.id() + " in (:searchIds)");
             params.put("searchIds", ids);
         }
         params.put("limit", query.limit());
         params.put("offset", query.offset());
         var rows = jdbc.sql("""
                 select c.id, c.subject, c.message_count, c.last_message_at, c.owner_id, c.status, c.waiting_on_us, c.category
-                from conversations c
+                from %s
                 where %s
-                order by c.last_message_at desc, c.id desc
-                limit :limit offset :offset""".formatted(String.join(" and ", where)))
+                order by %s.last_message_at desc, %s desc
+                limit :limit offset :offset""".formatted(on.from(), String.join(" and ", where), on.alias(), on.id()))
                 .params(params)
                 .query((rs, n) -> new InboxRow(rs.getLong(1), rs.getString(2), rs.getInt(3),
                         rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, Long.class),
@@ -82,6 +83,38 @@ public class ConversationInbox {
         }
         var latest = latestMessages(rows.stream().map(InboxRow::id).toList());
         return rows.stream().map(row -> row.withLastMessageId(latest.getOrDefault(row.id(), 0L))).toList();
+    }
+
+    /**
+     * Where a view is read from: {@code conversations} itself, or, for one mailbox, that mailbox's rows of
+     * {@code conversation_mailboxes}, which carry a copy of the columns the views filter and sort on and are
+     * indexed per mailbox the way {@code conversations} is indexed for all (V085).
+     */
+    private record Source(String table, String alias, String id) {
+
+        static final Source ALL = new Source("conversations c", "c", "c.id");
+        static final Source MAILBOX = new Source("conversation_mailboxes x", "x", "x.conversation_id");
+
+        static Source of(@Nullable Long mailboxId) {
+            return mailboxId == null ? ALL : MAILBOX;
+        }
+
+        /** The list joins the conversations for what the rows show; the counts read {@link #table} alone. */
+        String from() {
+            return this == MAILBOX ? table + " join conversations c on c.id = x.conversation_id" : table;
+        }
+
+        String view(InboxView view) {
+            var a = alias + ".";
+            return switch (view) {
+                case UNASSIGNED -> a + "status = 'open' and " + a + "owner_id is null";
+                case MINE -> a + "status = 'open' and " + a + "owner_id = :me";
+                case WAITING -> a + "status = 'open' and " + a + "waiting_on_us = true and "
+                        + EXPECTS_ANSWER.replace("c.", a);
+                case OPEN -> a + "status = 'open'";
+                case ARCHIVED -> a + "status = 'archived'";
+            };
+        }
     }
 
     /**
@@ -115,8 +148,8 @@ public class ConversationInbox {
     public long countUnassigned(@Nullable String category) {
         var where = new ArrayList<String>();
         var params = new HashMap<String, Object>();
-        where.add(viewCondition(InboxView.UNASSIGNED));
-        filters(null, null, category, where, params);
+        where.add(Source.ALL.view(InboxView.UNASSIGNED));
+        filters(Source.ALL, null, null, category, where, params);
         return jdbc.sql("select count(*) from conversations c where " + String.join(" and ", where)).params(params)
                 .query(Long.class).single();
     }
@@ -145,15 +178,16 @@ public class ConversationInbox {
     public Map<InboxView, Long> counts(long me, @Nullable Long mailboxId, @Nullable Long ownerId, @Nullable String category) {
         var where = new ArrayList<String>();
         var params = new HashMap<String, Object>();
-        filters(mailboxId, ownerId, category, where, params);
+        var on = Source.of(mailboxId);
+        filters(on, mailboxId, ownerId, category, where, params);
         params.put("me", me);
         params.put("cap", COUNT_CAP + 1);
         var filter = where.isEmpty() ? "" : " and " + String.join(" and ", where);
         var views = InboxView.values();
         var select = new StringBuilder("select ");
         for (int i = 0; i < views.length; i++) {
-            select.append(i == 0 ? "" : ", ").append("(select count(*) from (select 1 from conversations c where ")
-                    .append(viewCondition(views[i])).append(filter).append(" limit :cap) v").append(i).append(")");
+            select.append(i == 0 ? "" : ", ").append("(select count(*) from (select 1 from ").append(on.table())
+                    .append(" where ").append(on.view(views[i])).append(filter).append(" limit :cap) v").append(i).append(")");
         }
         var counts = new EnumMap<InboxView, Long>(InboxView.class);
         jdbc.sql(select.toString())
@@ -170,28 +204,19 @@ public class ConversationInbox {
         return category == null || !(category.equals("bulk") || category.equals("auto_reply"));
     }
 
-    private static String viewCondition(InboxView view) {
-        return switch (view) {
-            case UNASSIGNED -> "c.status = 'open' and c.owner_id is null";
-            case MINE -> "c.status = 'open' and c.owner_id = :me";
-            case WAITING -> "c.status = 'open' and c.waiting_on_us = true and " + EXPECTS_ANSWER;
-            case OPEN -> "c.status = 'open'";
-            case ARCHIVED -> "c.status = 'archived'";
-        };
-    }
-
-    private static void filters(@Nullable Long mailboxId, @Nullable Long ownerId, @Nullable String category,
+    private static void filters(Source on, @Nullable Long mailboxId, @Nullable Long ownerId, @Nullable String category,
             List<String> where, Map<String, Object> params) {
+        var a = on.alias() + ".";
         if (mailboxId != null) {
-            where.add("exists (select 1 from conversation_mailboxes x where x.conversation_id = c.id and x.mailbox_id = :mailbox)");
+            where.add(a + "mailbox_id = :mailbox");
             params.put("mailbox", mailboxId);
         }
         if (ownerId != null) {
-            where.add("c.owner_id = :owner");
+            where.add(a + "owner_id = :owner");
             params.put("owner", ownerId);
         }
         if (category != null && !category.isBlank()) {
-            where.add("c.category = :category");
+            where.add(a + "category = :category");
             params.put("category", category);
         }
     }
