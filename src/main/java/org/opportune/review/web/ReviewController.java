@@ -134,9 +134,7 @@ class ReviewController {
         var team = has(auth, Permission.TEAM_REVIEW);
         var preset = Preset.fromKey(back.preset() == null ? "" : back.preset()).orElse(Preset.DAILY);
         var board = new ReviewBoard(preset, List.of(), Map.of(), opportunities.today(), 0);
-        return new ReviewPage(board, opportunities.assignableUsers(), team ? owner(back.owner()) : null, team,
-                pipeline.activeStages(), opportunities.lostReasons(), Map.of(), null, clock.instant(), me.userId(),
-                has(auth, Permission.INBOX_WORK), has(auth, Permission.WORK_ASSIGN), has(auth, Permission.DEAL_VALUES_VIEW));
+        return page(me, auth, board, team ? owner(back.owner()) : null, team, Map.of(), null);
     }
 
     @ExceptionHandler({OpportunityNotFoundException.class, ConversationNotFoundException.class})
@@ -317,6 +315,11 @@ class ReviewController {
         var owner = team ? owner(ownerText) : null;
         var preset = Preset.fromKey(presetKey).orElse(Preset.DAILY);
         var board = review.board(me.asActor(), new ReviewScope(me.userId(), team, pipelineView, owner), preset);
+        return page(me, auth, board, owner, team, errors, message);
+    }
+
+    private ReviewPage page(SignedInUser me, Authentication auth, ReviewBoard board, @Nullable Long owner, boolean team,
+            Map<String, String> errors, @Nullable String message) {
         return new ReviewPage(board, opportunities.assignableUsers(), owner, team, pipeline.activeStages(),
                 opportunities.lostReasons(), new LinkedHashMap<>(errors), message, clock.instant(), me.userId(),
                 has(auth, Permission.INBOX_WORK), has(auth, Permission.WORK_ASSIGN), has(auth, Permission.DEAL_VALUES_VIEW));
