@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 class ConversationCategories {
 
     private final JdbcClient jdbc;
+    private final ConversationMailboxes mailboxes;
 
-    ConversationCategories(JdbcClient jdbc) {
+    ConversationCategories(JdbcClient jdbc, ConversationMailboxes mailboxes) {
         this.jdbc = jdbc;
+        this.mailboxes = mailboxes;
     }
 
     /** Records the message's category; returns its conversation when the message is threaded already. */
@@ -48,5 +50,7 @@ class ConversationCategories {
                 .orElse(null);
         jdbc.sql("update conversations set category = :category where id = :id")
                 .param("category", best).param("id", conversationId).update();
+        // also the last message time: threading, split and merge end here after changing it
+        mailboxes.mirror(conversationId);
     }
 }

@@ -32,9 +32,11 @@ class ThreadIndex {
     private static final int LOOKUP_CHUNK = 1000;
 
     private final JdbcClient jdbc;
+    private final ConversationMailboxes mailboxes;
 
-    ThreadIndex(JdbcClient jdbc) {
+    ThreadIndex(JdbcClient jdbc, ConversationMailboxes mailboxes) {
         this.jdbc = jdbc;
+        this.mailboxes = mailboxes;
     }
 
     /** A message as threading keeps it. */
@@ -152,14 +154,7 @@ class ThreadIndex {
                 .param("mailboxId", mailboxId)
                 .param("fromAddress", fromAddress)
                 .update();
-        jdbc.sql("""
-                insert into conversation_mailboxes (conversation_id, mailbox_id)
-                select :conversationId, :mailboxId
-                where not exists (select 1 from conversation_mailboxes
-                                  where conversation_id = :conversationId and mailbox_id = :mailboxId)""")
-                .param("conversationId", conversationId)
-                .param("mailboxId", mailboxId)
-                .update();
+        mailboxes.add(conversationId, mailboxId);
         for (var address : new TreeSet<>(participants)) {
             jdbc.sql("insert into conversation_message_participants (message_id, address) values (:messageId, :address)")
                     .param("messageId", messageId)
@@ -189,17 +184,7 @@ class ThreadIndex {
                     .param("to", toConversationId)
                     .update();
         }
-        refreshMailboxes(List.of(fromConversationId, toConversationId));
-    }
-
-    /** Which mailboxes these conversations have messages in, read again from their messages. */
-    private void refreshMailboxes(List<Long> conversationIds) {
-        jdbc.sql("delete from conversation_mailboxes where conversation_id in (:ids)").param("ids", conversationIds).update();
-        jdbc.sql("""
-                insert into conversation_mailboxes (conversation_id, mailbox_id)
-                select distinct conversation_id, mailbox_id from conversation_messages where conversation_id in (:ids)""")
-                .param("ids", conversationIds)
-                .update();
+        mailboxes.refresh(List.of(fromConversationId, toConversationId));
     }
 
     /** Moves one message, and its own Message-ID, to another conversation. */
@@ -215,7 +200,7 @@ class ThreadIndex {
                 .param("header", message.messageIdHeader())
                 .param("from", message.conversationId())
                 .update();
-        refreshMailboxes(List.of(message.conversationId(), toConversationId));
+        mailboxes.refresh(List.of(message.conversationId(), toConversationId));
     }
 
     List<Long> messageIds(long conversationId) {

@@ -18,9 +18,11 @@ import org.springframework.stereotype.Repository;
 class WorkStore {
 
     private final JdbcClient jdbc;
+    private final ConversationMailboxes mailboxes;
 
-    WorkStore(JdbcClient jdbc) {
+    WorkStore(JdbcClient jdbc, ConversationMailboxes mailboxes) {
         this.jdbc = jdbc;
+        this.mailboxes = mailboxes;
     }
 
     Optional<ConversationState> find(long conversationId) {
@@ -41,10 +43,10 @@ class WorkStore {
 
     /** Sets the owner only if there is none; {@code false} when someone else was first. */
     boolean claim(long conversationId, long userId) {
-        return jdbc.sql("update conversations set owner_id = :userId where id = :id and owner_id is null")
+        return mirrored(conversationId, jdbc.sql("update conversations set owner_id = :userId where id = :id and owner_id is null")
                 .param("userId", userId)
                 .param("id", conversationId)
-                .update() == 1;
+                .update() == 1);
     }
 
     /** Changes the owner only if it is still {@code expected}; {@code false} when it changed meanwhile. */
@@ -56,20 +58,22 @@ class WorkStore {
         if (expected != null) {
             statement = statement.param("expected", expected);
         }
-        return statement.update() == 1;
+        return mirrored(conversationId, statement.update() == 1);
     }
 
     boolean archive(long conversationId, Instant at) {
-        return jdbc.sql("update conversations set status = 'archived', archived_at = :at where id = :id and status = 'open'")
+        return mirrored(conversationId, jdbc.sql(
+                        "update conversations set status = 'archived', archived_at = :at where id = :id and status = 'open'")
                 .param("at", utc(at))
                 .param("id", conversationId)
-                .update() == 1;
+                .update() == 1);
     }
 
     boolean reopen(long conversationId) {
-        return jdbc.sql("update conversations set status = 'open', archived_at = null where id = :id and status = 'archived'")
+        return mirrored(conversationId, jdbc.sql(
+                        "update conversations set status = 'open', archived_at = null where id = :id and status = 'archived'")
                 .param("id", conversationId)
-                .update() == 1;
+                .update() == 1);
     }
 
     /**
@@ -97,6 +101,7 @@ class WorkStore {
                 .param("waiting", waiting)
                 .param("id", conversationId)
                 .update();
+        mailboxes.mirror(conversationId);
     }
 
     /** After a merge: the merged conversation's owner carries over when the target had none, and who wrote last is recounted. */
@@ -110,6 +115,14 @@ class WorkStore {
         if (merged.lastOutboundAt() != null) {
             noteMessage(targetId, true, merged.lastOutboundAt());
         }
+    }
+
+    /** The per-mailbox views' copy follows a change that happened (and holds the conversation's row lock). */
+    private boolean mirrored(long conversationId, boolean changed) {
+        if (changed) {
+            mailboxes.mirror(conversationId);
+        }
+        return changed;
     }
 
     private static @Nullable Instant later(@Nullable Instant current, Instant candidate) {

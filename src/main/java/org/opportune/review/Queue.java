@@ -1,6 +1,8 @@
 package org.opportune.review;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The review queues, in the order the page shows them. */
 public enum Queue {
@@ -47,5 +49,9 @@ public enum Queue {
     /** For ids in the page: {@code unassigned-leads}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<Queue> fromKey(String key) {
+        return Arrays.stream(values()).filter(q -> q.key().equals(key)).findFirst();
     }
 }

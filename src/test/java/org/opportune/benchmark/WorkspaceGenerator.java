@@ -432,8 +432,11 @@ public final class WorkspaceGenerator {
                     select m.id, m.conv, x.message_id_header, x.subject, x.sent_at, c.mailbox_id, x.from_address
                     from bench_m m join bench_c c on c.id = m.conv join messages x on x.id = m.id""");
             sql("""
-                    insert into conversation_mailboxes (conversation_id, mailbox_id)
-                    select distinct conversation_id, mailbox_id from conversation_messages""");
+                    insert into conversation_mailboxes (conversation_id, mailbox_id, status, owner_id, waiting_on_us, category,
+                      last_message_at)
+                    select c.id, x.mailbox_id, c.status, c.owner_id, c.waiting_on_us, c.category, c.last_message_at
+                    from (select distinct conversation_id, mailbox_id from conversation_messages) x
+                    join conversations c on c.id = x.conversation_id""");
             sql("""
                     insert into conversation_message_participants (message_id, address)
                     select message_id, address from message_addresses""");

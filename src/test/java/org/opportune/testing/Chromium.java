@@ -46,6 +46,12 @@ public final class Chromium implements AutoCloseable {
                 .setViewportSize(width, height));
     }
 
+    /** A fresh browser profile with JavaScript switched off: what the pages' fallbacks must work in. */
+    public BrowserContext newContextWithoutJavaScript(int port) {
+        return browser.newContext(new Browser.NewContextOptions().setBaseURL("http://127.0.0.1:" + port)
+                .setViewportSize(1280, 900).setJavaScriptEnabled(false));
+    }
+
     @Override
     public void close() {
         browser.close();

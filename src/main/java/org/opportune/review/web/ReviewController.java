@@ -1,14 +1,17 @@
 package org.opportune.review.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +20,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +42,8 @@ import org.opportune.opportunity.PipelineService;
 import org.opportune.opportunity.StageMove;
 import org.opportune.opportunity.StaleOpportunityException;
 import org.opportune.review.Preset;
+import org.opportune.review.Queue;
+import org.opportune.review.ReviewBoard;
 import org.opportune.review.ReviewScope;
 import org.opportune.review.ReviewService;
 import org.opportune.shared.SignedInUser;
@@ -84,6 +90,61 @@ class ReviewController {
             HttpServletRequest request, Model model) {
         model.addAttribute("page", page(me, auth, preset, owner, Map.of(), null));
         return Htmx.isHtmx(request) ? "review/fragments/queues" : "review/review";
+    }
+
+    /**
+     * One item's forms (assign; for an opportunity also next action, stage and close, as its queue allows): into
+     * the item when HTMX asks, when the person opens them; without JavaScript on a page of their own, whose forms
+     * post like the ones in place and come back to the review.
+     */
+    @GetMapping("/opportunities/{id}/forms")
+    String opportunityForms(@AuthenticationPrincipal SignedInUser me, Authentication auth, @PathVariable long id,
+            @RequestParam(defaultValue = "") String queue, Back back, HttpServletRequest request, Model model) {
+        var o = opportunities.opportunity(me.asActor(), id);
+        model.addAttribute("page", formsPage(me, auth, back));
+        model.addAttribute("queue", Queue.fromKey(queue).orElse(Queue.OVERDUE));
+        model.addAttribute("o", o);
+        model.addAttribute("title", o.title());
+        model.addAttribute("itemLink", "/opportunities/" + id);
+        return forms(request, model, "review/fragments/opportunityActions");
+    }
+
+    @GetMapping("/conversations/{id}/forms")
+    String conversationForms(@AuthenticationPrincipal SignedInUser me, Authentication auth, @PathVariable long id,
+            @RequestParam(defaultValue = "") String queue, Back back, HttpServletRequest request, Model model) {
+        var state = work.state(id);
+        model.addAttribute("page", formsPage(me, auth, back));
+        model.addAttribute("queue", Queue.fromKey(queue).orElse(Queue.CUSTOMER_WAITING));
+        model.addAttribute("conversationId", id);
+        model.addAttribute("ownerId", state.ownerId());
+        model.addAttribute("title", state.subject().isBlank() ? "(no subject)" : state.subject());
+        model.addAttribute("itemLink", "/conversations/" + id);
+        return forms(request, model, "review/fragments/conversationActions");
+    }
+
+    private static String forms(HttpServletRequest request, Model model, String fragment) {
+        var inPlace = Htmx.isHtmx(request);
+        model.addAttribute("inPlace", inPlace);
+        model.addAttribute("fragment", fragment);
+        return inPlace ? fragment : "review/forms";
+    }
+
+    /** What the forms need of the page (people, stages, reasons, permissions), without reading the queues. */
+    private ReviewPage formsPage(SignedInUser me, Authentication auth, Back back) {
+        var team = has(auth, Permission.TEAM_REVIEW);
+        var preset = Preset.fromKey(back.preset() == null ? "" : back.preset()).orElse(Preset.DAILY);
+        var board = new ReviewBoard(preset, List.of(), Map.of(), opportunities.today(), 0);
+        return page(me, auth, board, team ? owner(back.owner()) : null, team, Map.of(), null);
+    }
+
+    @ExceptionHandler({OpportunityNotFoundException.class, ConversationNotFoundException.class})
+    void notFound(HttpServletResponse response) throws IOException {
+        response.sendError(404);
+    }
+
+    @ExceptionHandler(OpportunityAccessException.class)
+    void forbidden(HttpServletResponse response) throws IOException {
+        response.sendError(403);
     }
 
     // --- conversations ---
@@ -254,6 +315,11 @@ class ReviewController {
         var owner = team ? owner(ownerText) : null;
         var preset = Preset.fromKey(presetKey).orElse(Preset.DAILY);
         var board = review.board(me.asActor(), new ReviewScope(me.userId(), team, pipelineView, owner), preset);
+        return page(me, auth, board, owner, team, errors, message);
+    }
+
+    private ReviewPage page(SignedInUser me, Authentication auth, ReviewBoard board, @Nullable Long owner, boolean team,
+            Map<String, String> errors, @Nullable String message) {
         return new ReviewPage(board, opportunities.assignableUsers(), owner, team, pipeline.activeStages(),
                 opportunities.lostReasons(), new LinkedHashMap<>(errors), message, clock.instant(), me.userId(),
                 has(auth, Permission.INBOX_WORK), has(auth, Permission.WORK_ASSIGN), has(auth, Permission.DEAL_VALUES_VIEW));

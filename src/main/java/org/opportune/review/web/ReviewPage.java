@@ -3,6 +3,7 @@ package org.opportune.review.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.opportune.opportunity.AssignableUser;
 import org.opportune.opportunity.OpportunityView;
 import org.opportune.opportunity.StageView;
 import org.opportune.review.Preset;
+import org.opportune.review.Queue;
 import org.opportune.review.ReviewBoard;
 
 /**
@@ -51,6 +53,50 @@ public record ReviewPage(ReviewBoard board, List<AssignableUser> people, @Nullab
 
     public boolean mayClaim(@Nullable Long ownerId) {
         return mayWork && ownerId == null;
+    }
+
+    /** Whether the person may give this item to someone: they assign work, or it is theirs. */
+    public boolean mayAssignItem(@Nullable Long ownerId) {
+        return mayWork && (mayAssign || (ownerId != null && ownerId == me));
+    }
+
+    public boolean maySetNextAction(Queue queue, OpportunityView o) {
+        return queue != Queue.UNASSIGNED_LEADS && mayChange(o);
+    }
+
+    public boolean mayMoveStage(Queue queue, OpportunityView o) {
+        return (queue == Queue.PROPOSALS_WAITING || queue == Queue.STALE) && mayChange(o);
+    }
+
+    /** Whether the item has forms besides Claim: they are fetched when the person opens them ({@link #formsLink}). */
+    public boolean hasItemForms(Queue queue, OpportunityView o) {
+        return mayAssignItem(o.ownerId()) || maySetNextAction(queue, o) || mayMoveStage(queue, o);
+    }
+
+    /** What opening an item's forms offers: "Assign, next action, stage or close". */
+    public String formsSummary(Queue queue, OpportunityView o) {
+        var parts = new ArrayList<String>();
+        if (mayAssignItem(o.ownerId())) {
+            parts.add("assign");
+        }
+        if (maySetNextAction(queue, o)) {
+            parts.add("next action");
+        }
+        if (mayMoveStage(queue, o)) {
+            parts.add("stage or close");
+        }
+        var text = String.join(", ", parts);
+        return text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /**
+     * The item's forms ({@code kind} is {@code opportunities} or {@code conversations}): HTMX puts them into the
+     * item when it is opened, and without JavaScript the link shows them on a page of their own. Each item
+     * carried them in the page before: about 4 KB an item, 0.9 MB for a manager's weekly review.
+     */
+    public String formsLink(String kind, long id, Queue queue) {
+        return "/review/" + kind + "/" + id + "/forms?queue=" + queue.key() + "&preset=" + board.preset().key()
+                + (owner == null ? "" : "&owner=" + owner);
     }
 
     public String ownerValue() {

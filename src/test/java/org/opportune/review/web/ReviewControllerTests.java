@@ -127,11 +127,34 @@ class ReviewControllerTests {
                         containsString("data-count=\"1\""), containsString("Quote for 40 desks"),
                         containsString("/review/conversations/7/claim"), containsString("/opportunities/new?conversation=7"),
                         containsString("Oak flooring"), containsString("2 d late"),
-                        containsString("/review/opportunities/12/next-action"),
+                        containsString("hx-get=\"/review/opportunities/12/forms?queue=overdue&amp;preset=daily\""),
+                        containsString("<summary>Assign, next action</summary>"), not(containsString("/review/opportunities/12/next-action")),
                         containsString(Queue.CUSTOMER_WAITING.empty()), not(containsString("id=\"queue-stale\"")),
                         not(containsString("id=\"review-owner\"")), not(containsString("style=")),
                         not(containsString("<script>")))));
         then(review).should().board(REP, new ReviewScope(2, false, true, null), Preset.DAILY);
+    }
+
+    @Test
+    void anItemsFormsComeIntoThePageWhenOpenedAndOnAPageOfTheirOwnWithoutJavaScript() throws Exception {
+        given(opportunities.opportunity(REP, 12)).willReturn(opportunity(12, "Oak flooring"));
+        given(opportunities.today()).willReturn(TODAY);
+
+        mvc.perform(get("/review/opportunities/12/forms").param("queue", "stale").param("preset", "weekly")
+                        .header("HX-Request", "true").with(signedIn("INBOX_VIEW", "INBOX_WORK", "PIPELINE_VIEW")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(not(containsString("<html")),
+                        containsString("hx-post=\"/review/opportunities/12/next-action\""),
+                        containsString("hx-post=\"/review/opportunities/12/stage\""), containsString("Price too high"),
+                        containsString("name=\"preset\" value=\"weekly\""), containsString("name=\"version\" value=\"4\""))));
+        mvc.perform(get("/review/opportunities/12/forms").param("queue", "stale").param("preset", "weekly")
+                        .with(signedIn("INBOX_VIEW", "INBOX_WORK", "PIPELINE_VIEW")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<html"), containsString("Oak flooring"),
+                        containsString("action=\"/review/opportunities/12/next-action\""),
+                        containsString("action=\"/review/opportunities/12/stage\""), not(containsString("hx-post")),
+                        containsString("href=\"/review?preset=weekly\""))));
+        then(review).should(never()).board(any(), any(), any());
     }
 
     @Test
