@@ -1,8 +1,9 @@
 /**
- * Application-wide configuration that belongs to no feature: the {@link java.time.Clock}.
+ * Application-wide configuration that belongs to no feature: the {@link java.time.Clock} and the executor of
+ * import batch listeners.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = {"shared"})
 package org.opportune.config;
 
 import org.jspecify.annotations.NullMarked;
