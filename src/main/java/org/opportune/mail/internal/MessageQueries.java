@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -50,13 +51,7 @@ public class MessageQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        var addresses = new HashMap<Long, List<MessageAddress>>();
-        jdbc.sql("select message_id, kind, address, name from message_addresses where message_id in (:ids) order by message_id, position")
-                .param("ids", ids)
-                .query(rs -> {
-                    addresses.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new MessageAddress(rs.getString(2), rs.getString(3), rs.getString(4)));
-                });
+        var addresses = addresses(ids);
         var attachments = new HashMap<Long, List<AttachmentView>>();
         jdbc.sql("""
                         select id, message_id, file_name, content_type, size, content_id, inline
@@ -93,13 +88,7 @@ public class MessageQueries {
         var contents = new ArrayList<StoredContent>(ids.size());
         for (int from = 0; from < ids.size(); from += 500) {
             var chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            var addresses = new HashMap<Long, List<MessageAddress>>();
-            jdbc.sql("select message_id, kind, address, name from message_addresses where message_id in (:ids) order by message_id, position")
-                    .param("ids", chunk)
-                    .query(rs -> {
-                        addresses.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                                .add(new MessageAddress(rs.getString(2), rs.getString(3), rs.getString(4)));
-                    });
+            var addresses = addresses(chunk);
             var attachments = new HashMap<Long, List<String>>();
             jdbc.sql("select message_id, file_name from attachments where message_id in (:ids) order by message_id, position")
                     .param("ids", chunk)
@@ -116,6 +105,18 @@ public class MessageQueries {
                     });
         }
         return contents;
+    }
+
+    /** The addresses of these messages, in header order, with one query. */
+    private Map<Long, List<MessageAddress>> addresses(List<Long> ids) {
+        var addresses = new HashMap<Long, List<MessageAddress>>();
+        jdbc.sql("select message_id, kind, address, name from message_addresses where message_id in (:ids) order by message_id, position")
+                .param("ids", ids)
+                .query(rs -> {
+                    addresses.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new MessageAddress(rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+        return addresses;
     }
 
     /** The stored parse of a message: the fields of {@link org.opportune.mail.MailContent} but its header fields. */
