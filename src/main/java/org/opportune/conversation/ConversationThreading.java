@@ -22,6 +22,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +38,7 @@ import org.opportune.mail.MailboxView;
 import org.opportune.mail.MessageReceived;
 import org.opportune.mail.MessagesReceived;
 import org.opportune.shared.Actor;
+import org.opportune.shared.BatchEvents;
 
 /**
  * Puts every new message into a conversation, once: a repeated event for a threaded message does
@@ -93,6 +95,7 @@ class ConversationThreading {
      * (another node, or IMAP sync on this one), it is rolled back and its messages are threaded one
      * by one as if each had come alone, with the retries that path has.
      */
+    @Async(BatchEvents.EXECUTOR)
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessagesReceived batch) {
         batches.lock();

@@ -8,6 +8,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,6 +18,7 @@ import org.opportune.conversation.ConversationEvents.ConversationSplit;
 import org.opportune.conversation.ConversationEvents.ConversationsMerged;
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
 import org.opportune.conversation.ConversationEvents.MessagesThreaded;
+import org.opportune.shared.BatchEvents;
 
 /**
  * Links every threaded message's conversation to its customer, once. Each attempt runs in a
@@ -49,6 +51,7 @@ class CustomerMatching {
      * colleague's message creating the same company), it is rolled back and each message is linked as
      * if it had come alone, with its own transaction and retries.
      */
+    @Async(BatchEvents.EXECUTOR)
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessagesThreaded batch) {
         // one batch at a time on this node: two batches of one import share senders and companies, and

@@ -1,7 +1,11 @@
 package org.opportune.mail;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -33,6 +37,26 @@ public class MailMessages {
      */
     public MailContent parse(byte[] raw) {
         return reader.read(raw);
+    }
+
+    /**
+     * Stored messages as {@link #parse} would read their raw bytes, without parsing them again: the
+     * stored subject, sender, addresses, bodies and attachment names, and the header fields read from the
+     * start of each raw message. Unknown ids are left out.
+     */
+    public Map<Long, MailContent> contents(List<Long> ids) {
+        var contents = new HashMap<Long, MailContent>();
+        for (var stored : queries.contents(ids)) {
+            Map<String, String> headers;
+            try (var raw = blobs.open(stored.rawBlobKey())) {
+                headers = reader.headers(raw);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            contents.put(stored.id(), new MailContent(stored.subject(), stored.fromAddress(), stored.fromName(), stored.addresses(),
+                    stored.textBody(), stored.htmlBody(), stored.attachmentNames(), headers));
+        }
+        return contents;
     }
 
     public Optional<MessageView> message(long id) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.opportune.conversation.ConversationService;
+import org.opportune.shared.BatchEvents;
 
 /**
  * Tells the conversation module each message's category, so a conversation shows the most telling one
@@ -86,6 +88,7 @@ class ConversationCategoryFeed {
      * collides with another change of the same conversations, each message is categorised in a
      * transaction of its own instead.
      */
+    @Async(BatchEvents.EXECUTOR)
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessagesTriaged batch) {
         batches.lock();

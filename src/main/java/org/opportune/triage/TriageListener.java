@@ -1,10 +1,12 @@
 package org.opportune.triage;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
 import org.opportune.mail.MessageReceived;
 import org.opportune.mail.MessagesReceived;
+import org.opportune.shared.BatchEvents;
 
 /** Triages every new message once, alone or in an import's batch; a repeated event finds the stored triage and does nothing. */
 @Component
@@ -22,6 +24,7 @@ class TriageListener {
     }
 
     /** A batch of an import, in one transaction; after a crash the messages triaged already are skipped. */
+    @Async(BatchEvents.EXECUTOR)
     @ApplicationModuleListener
     void on(MessagesReceived batch) {
         triage.classifyAllStored(batch.messages().stream().map(MessageReceived::messageId).toList());

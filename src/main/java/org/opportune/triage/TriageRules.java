@@ -18,6 +18,7 @@ final class TriageRules {
     static final String DEFAULTS = "/triage/default-rules.yml";
 
     private final List<TriageRule> rules;
+    private volatile RulePrefilter prefilter;
 
     private TriageRules(List<TriageRule> rules) {
         this.rules = List.copyOf(rules);
@@ -50,6 +51,16 @@ final class TriageRules {
 
     List<TriageRule> all() {
         return rules;
+    }
+
+    /** Which of these rules can match a text; built on first use. */
+    RulePrefilter prefilter() {
+        var built = prefilter;
+        if (built == null) {
+            built = new RulePrefilter(rules);
+            prefilter = built;
+        }
+        return built;
     }
 
     /** A stored admin edit of one rule. */

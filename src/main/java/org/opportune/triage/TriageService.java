@@ -1,11 +1,12 @@
 package org.opportune.triage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.opportune.customer.CustomerService;
 import org.opportune.mail.MailContent;
 import org.opportune.mail.MailMessages;
+import org.opportune.mail.MessageNotFoundException;
 import org.opportune.mail.MailboxService;
 import org.opportune.mail.MailboxView;
 import org.opportune.triage.TriageEvents.TriageOverridden;
@@ -100,49 +102,64 @@ public class TriageService {
      * @return the stored result, or empty when it was triaged before
      */
     public Optional<TriageResult> classifyStored(long messageId) {
-        var result = classifyStored(messageId, ownDomains(Set.of()), classifier());
+        var result = Optional.ofNullable(classifyStored(List.of(messageId)).get(messageId));
         result.ifPresent(r -> events.publishEvent(new MessageTriaged(messageId, r.category())));
         return result;
     }
 
     /**
      * {@link #classifyStored} for many messages (a batch of an import) in one transaction, with our
-     * domains and the rules read once; publishes one {@link MessagesTriaged} for them.
+     * domains, the rules, the messages and what they already have read once; publishes one
+     * {@link MessagesTriaged} for them.
      *
      * @return how many were classified now (the others had a triage already)
      */
     public int classifyAllStored(List<Long> messageIds) {
-        var domains = ownDomains(Set.of());
-        var classifier = classifier();
         var triaged = new ArrayList<MessageTriaged>();
-        for (var messageId : messageIds) {
-            classifyStored(messageId, domains, classifier)
-                    .ifPresent(result -> triaged.add(new MessageTriaged(messageId, result.category())));
-        }
+        classifyStored(messageIds).forEach((messageId, result) -> triaged.add(new MessageTriaged(messageId, result.category())));
         if (!triaged.isEmpty()) {
             events.publishEvent(new MessagesTriaged(triaged));
         }
         return triaged.size();
     }
 
-    private Optional<TriageResult> classifyStored(long messageId, Set<String> ownDomains, TriageClassifier classifier) {
-        if (store.exists(messageId)) {
-            return Optional.empty();
+    /**
+     * Classifies those of the messages that have no triage yet, from what ingestion stored (no second
+     * parse of the raw message), and stores the results with one batch of inserts.
+     *
+     * @return the new results by message id, in the order of {@code messageIds}
+     */
+    private Map<Long, TriageResult> classifyStored(List<Long> messageIds) {
+        var done = store.triagedAmong(messageIds);
+        var todo = messageIds.stream().distinct().filter(id -> !done.contains(id)).toList();
+        var results = new LinkedHashMap<Long, TriageResult>();
+        if (todo.isEmpty()) {
+            return results;
         }
-        MailContent mail;
-        try (var raw = messages.raw(messageId)) {
-            mail = messages.parse(raw.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        var domains = ownDomains(Set.of());
+        var classifier = classifier();
+        var contents = messages.contents(todo);
+        var overrides = new HashMap<String, Optional<Category>>();
+        var relationships = new HashMap<String, Relationship>();
+        for (var messageId : todo) {
+            var mail = contents.get(messageId);
+            if (mail == null) {
+                throw MessageNotFoundException.forId("message", messageId);
+            }
+            var sender = mail.fromAddress();
+            var override = overrides.computeIfAbsent(sender, store::senderOverride).orElse(null);
+            var relationship = relationships.computeIfAbsent(sender, this::relationshipOf);
+            var result = classifier.classify(TriageInputs.from(mail, domains, relationship, override));
+            results.put(messageId, result);
+            log.debug("Message {} triaged as {} ({})", messageId, result.category().label(), result.confidence());
         }
-        var override = store.senderOverride(mail.fromAddress()).orElse(null);
-        var result = classifier.classify(TriageInputs.from(mail, ownDomains, relationshipOf(mail.fromAddress()), override));
-        store.insert(messageId, result, clock.instant());
-        if (result.category() == Category.BUYING_SIGNAL) {
-            events.publishEvent(new BuyingSignalDetected(messageId, result.explanation()));
-        }
-        log.debug("Message {} triaged as {} ({})", messageId, result.category().label(), result.confidence());
-        return Optional.of(result);
+        store.insertAll(results, clock.instant());
+        results.forEach((messageId, result) -> {
+            if (result.category() == Category.BUYING_SIGNAL) {
+                events.publishEvent(new BuyingSignalDetected(messageId, result.explanation()));
+            }
+        });
+        return results;
     }
 
     /**

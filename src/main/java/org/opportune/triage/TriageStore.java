@@ -5,10 +5,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,10 +23,16 @@ import org.opportune.triage.TriageRules.RuleEdit;
 @Repository
 class TriageStore {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            insert into message_triage (message_id, category, confidence, explanation, matched_rules, classified_at)
+            values (:id, :category, :confidence, :explanation, :rules, :at)""";
 
-    TriageStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
+
+    TriageStore(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     Optional<TriageView> find(long messageId) {
@@ -36,22 +47,31 @@ class TriageStore {
                 .optional();
     }
 
-    boolean exists(long messageId) {
-        return jdbc.sql("select count(*) from message_triage where message_id = :id").param("id", messageId)
-                .query(Long.class).single() > 0;
+    /** Which of these messages have a triage. */
+    Set<Long> triagedAmong(List<Long> messageIds) {
+        var triaged = new HashSet<Long>();
+        for (int from = 0; from < messageIds.size(); from += 500) {
+            triaged.addAll(jdbc.sql("select message_id from message_triage where message_id in (:ids)")
+                    .param("ids", messageIds.subList(from, Math.min(messageIds.size(), from + 500)))
+                    .query(Long.class).list());
+        }
+        return triaged;
     }
 
-    void insert(long messageId, TriageResult result, Instant at) {
-        jdbc.sql("""
-                insert into message_triage (message_id, category, confidence, explanation, matched_rules, classified_at)
-                values (:id, :category, :confidence, :explanation, :rules, :at)""")
-                .param("id", messageId)
-                .param("category", result.category().label())
-                .param("confidence", BigDecimal.valueOf(result.confidence()))
-                .param("explanation", truncate(result.explanation(), 2000))
-                .param("rules", truncate(String.join(",", result.matchedRules()), 2000))
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .update();
+    /** Stores the triage of these messages, as one JDBC batch. */
+    void insertAll(Map<Long, TriageResult> results, Instant at) {
+        if (results.isEmpty()) {
+            return;
+        }
+        var rows = results.entrySet().stream().map(e -> new MapSqlParameterSource()
+                        .addValue("id", e.getKey())
+                        .addValue("category", e.getValue().category().label())
+                        .addValue("confidence", BigDecimal.valueOf(e.getValue().confidence()))
+                        .addValue("explanation", truncate(e.getValue().explanation(), 2000))
+                        .addValue("rules", truncate(String.join(",", e.getValue().matchedRules()), 2000))
+                        .addValue("at", at.atOffset(ZoneOffset.UTC)))
+                .toArray(MapSqlParameterSource[]::new);
+        batch.batchUpdate(INSERT, rows);
     }
 
     void override(long messageId, Category category, String by, Instant at) {

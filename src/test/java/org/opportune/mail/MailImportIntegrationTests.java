@@ -291,6 +291,24 @@ class MailImportIntegrationTests {
     }
 
     @Test
+    void theStoredContentOfAMessageIsWhatParsingItsRawBytesAgainGives() throws IOException {
+        // triage reads what ingestion stored instead of parsing every message a second time
+        var mailbox = "contents-" + shortId() + "@demo.example";
+        importer.importPaths(Actor.system(), mailbox, List.of(CORPORA.resolve("mime-edge"), HOSTILE), MailImporter.Progress.none());
+        var ids = messages.messageIdsInMailbox(mailboxes.findByAddress(mailbox).orElseThrow().id());
+
+        var contents = messages.contents(ids);
+
+        assertThat(ids).hasSizeGreaterThan(250);
+        assertThat(contents.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        for (var id : ids) {
+            try (var raw = messages.raw(id)) {
+                assertThat(contents.get(id)).as("message %d", id).isEqualTo(messages.parse(raw.readAllBytes()));
+            }
+        }
+    }
+
+    @Test
     void anAdminListsDownloadsAndRetriesQuarantinedMessages() {
         var admin = signedInAdmin();
         var mailbox = mailboxes.ensureMailbox("quarantine-" + shortId() + "@demo.example");

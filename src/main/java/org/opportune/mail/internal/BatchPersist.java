@@ -62,19 +62,16 @@ final class BatchPersist {
                 firsts.putIfAbsent(ingestion.dedupeKey, ingestion);
             }
         }
+        var stored = Set.copyOf(ids.values());
         var newOnes = List.copyOf(firsts.values());
         if (!newOnes.isEmpty()) {
-            messages.insertMessages(newOnes);
-            var inserted = messages.findByDedupeKeys(firsts.keySet());
-            if (inserted.size() != newOnes.size()) {
-                throw new IllegalStateException("inserted " + newOnes.size() + " messages but found " + inserted.size());
-            }
+            var inserted = messages.insertMessages(newOnes);
             ids.putAll(inserted);
             messages.insertAddressesAndAttachments(newOnes, inserted);
         }
         var results = new ArrayList<IngestResult>(batch.size());
         var links = new ArrayList<MessageStore.Link>();
-        var linked = linkedAlready(batch, ids);
+        var linked = linkedAlready(batch, ids, stored);
         var now = clock.instant();
         for (var ingestion : batch) {
             long id = ids.get(ingestion.dedupeKey);
@@ -136,14 +133,21 @@ final class BatchPersist {
         return chars * 2;
     }
 
-    /** The links (message, mailbox and folder, joined by newlines) that exist already for the batch's messages. */
-    private Set<String> linkedAlready(List<Ingestion> batch, Map<String, Long> ids) {
+    /**
+     * The links (message, mailbox and folder, joined by newlines) that exist already for the batch's
+     * messages; only those stored before this batch ({@code stored}) can have one.
+     */
+    private Set<String> linkedAlready(List<Ingestion> batch, Map<String, Long> ids, Set<Long> stored) {
         var linked = new HashSet<String>();
         var byMailboxAndFolder = new LinkedHashMap<String, List<Long>>();
         var sources = new HashMap<String, Ingestion>();
         for (var ingestion : batch) {
+            var id = ids.get(ingestion.dedupeKey);
+            if (!stored.contains(id)) {
+                continue;
+            }
             var key = ingestion.source.mailboxId() + "\n" + MessageStore.folder(ingestion.source);
-            byMailboxAndFolder.computeIfAbsent(key, k -> new ArrayList<>()).add(ids.get(ingestion.dedupeKey));
+            byMailboxAndFolder.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
             sources.putIfAbsent(key, ingestion);
         }
         byMailboxAndFolder.forEach((key, messageIds) -> {

@@ -32,7 +32,7 @@ import org.opportune.mail.MailProperties;
  * propagate, so that the caller retries later instead of parking good mail.
  *
  * <p>A batch ({@link #ingestAll}) runs the steps up to storing attachments in parallel, one message
- * per task on a small pool, and then deduplicates and persists the whole batch in one transaction
+ * per task on a pool of four threads a core, and then deduplicates and persists the whole batch in one transaction
  * ({@link BatchPersist}); when that fails, each message of the batch is persisted on its own.
  */
 @Component
@@ -66,7 +66,9 @@ public class IngestionPipeline implements DisposableBean {
         this.prepareSteps = List.of(steps.get(0), steps.get(1), steps.get(2), steps.get(3), steps.get(5));
         this.persistSteps = List.of(steps.get(4), steps.get(6));
         this.batchPersist = new BatchPersist(messages, transactions, events, clock);
-        this.workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
+        // four threads a core: storing a blob waits for the disk (two fsyncs, 1-20 ms each on a busy disk) as
+        // long as parsing computes; with more threads the waits overlap and the file system commits them together
+        this.workers = Executors.newFixedThreadPool(4 * Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
             var thread = new Thread(runnable, "mail-ingestion");
             thread.setDaemon(true);
             return thread;

@@ -2,6 +2,7 @@ package org.opportune.mail.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -44,11 +45,19 @@ public class MailContentReader {
     }
 
     private java.util.Map<String, String> headers(byte[] raw) {
+        return headers(new ByteArrayInputStream(raw));
+    }
+
+    /**
+     * The top-level header fields of a raw message, read from its start (the body is not read): the first
+     * field of each lower-case name, unfolded, encoded words left as written; empty when unreadable.
+     */
+    public java.util.Map<String, String> headers(InputStream raw) {
         var builder = new DefaultMessageBuilder();
         builder.setMimeEntityConfig(headerConfig);
         var headers = new LinkedHashMap<String, String>();
         try {
-            var header = builder.parseHeader(new ByteArrayInputStream(raw));
+            var header = builder.parseHeader(raw);
             for (var field : header.getFields()) {
                 var name = field.getName().toLowerCase(Locale.ROOT);
                 headers.computeIfAbsent(name, n -> MessageParser.headerValue(header, field.getName()).strip());

@@ -8,10 +8,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,13 +51,7 @@ public class MessageQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        var addresses = new HashMap<Long, List<MessageAddress>>();
-        jdbc.sql("select message_id, kind, address, name from message_addresses where message_id in (:ids) order by message_id, position")
-                .param("ids", ids)
-                .query(rs -> {
-                    addresses.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new MessageAddress(rs.getString(2), rs.getString(3), rs.getString(4)));
-                });
+        var addresses = addresses(ids);
         var attachments = new HashMap<Long, List<AttachmentView>>();
         jdbc.sql("""
                         select id, message_id, file_name, content_type, size, content_id, inline
@@ -82,6 +78,50 @@ public class MessageQueries {
                 .list()
                 .forEach(view -> byId.put(view.id(), view));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * What triage and other readers of a message's content need of these messages, as stored: one query
+     * each for the messages, their addresses and their attachment names, per 500 ids.
+     */
+    public List<StoredContent> contents(List<Long> ids) {
+        var contents = new ArrayList<StoredContent>(ids.size());
+        for (int from = 0; from < ids.size(); from += 500) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            var addresses = addresses(chunk);
+            var attachments = new HashMap<Long, List<String>>();
+            jdbc.sql("select message_id, file_name from attachments where message_id in (:ids) order by message_id, position")
+                    .param("ids", chunk)
+                    .query(rs -> {
+                        attachments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    });
+            jdbc.sql("select id, raw_blob_key, subject, from_address, from_name, text_body, html_body from messages where id in (:ids)")
+                    .param("ids", chunk)
+                    .query(rs -> {
+                        var id = rs.getLong("id");
+                        contents.add(new StoredContent(id, rs.getString("raw_blob_key"), rs.getString("subject"),
+                                rs.getString("from_address"), rs.getString("from_name"), addresses.getOrDefault(id, List.of()),
+                                rs.getString("text_body"), rs.getString("html_body"), attachments.getOrDefault(id, List.of())));
+                    });
+        }
+        return contents;
+    }
+
+    /** The addresses of these messages, in header order, with one query. */
+    private Map<Long, List<MessageAddress>> addresses(List<Long> ids) {
+        var addresses = new HashMap<Long, List<MessageAddress>>();
+        jdbc.sql("select message_id, kind, address, name from message_addresses where message_id in (:ids) order by message_id, position")
+                .param("ids", ids)
+                .query(rs -> {
+                    addresses.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new MessageAddress(rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
+        return addresses;
+    }
+
+    /** The stored parse of a message: the fields of {@link org.opportune.mail.MailContent} but its header fields. */
+    public record StoredContent(long id, String rawBlobKey, String subject, String fromAddress, @Nullable String fromName,
+            List<MessageAddress> addresses, @Nullable String textBody, @Nullable String htmlBody, List<String> attachmentNames) {
     }
 
     public List<MessageSummary> summaries(Collection<Long> messageIds) {

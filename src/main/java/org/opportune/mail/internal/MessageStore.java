@@ -87,10 +87,27 @@ public class MessageStore {
         return linked;
     }
 
-    void insertMessages(List<Ingestion> ingestions) {
+    /**
+     * Inserts the messages as one JDBC batch.
+     *
+     * @return their ids by fingerprint (the generated keys, one per row in order, so no query to find them)
+     */
+    Map<String, Long> insertMessages(List<Ingestion> ingestions) {
         var rows = ingestions.stream().map(i -> messageRow(i.parsed(), i.dedupeKey, i.rawBlobKey, i.raw.length, i.receivedAt))
                 .toArray(MapSqlParameterSource[]::new);
-        batch.batchUpdate(INSERT_MESSAGE, rows);
+        var keys = new GeneratedKeyHolder();
+        batch.batchUpdate(INSERT_MESSAGE, rows, keys, new String[] {"id"});
+        var generated = keys.getKeyList();
+        if (generated.size() != ingestions.size()) {
+            throw new IllegalStateException("inserted " + ingestions.size() + " messages but got " + generated.size() + " ids");
+        }
+        var ids = new HashMap<String, Long>();
+        for (int i = 0; i < ingestions.size(); i++) {
+            var key = generated.get(i);
+            var id = key.size() == 1 ? key.values().iterator().next() : key.get("id");
+            ids.put(ingestions.get(i).dedupeKey, ((Number) id).longValue());
+        }
+        return ids;
     }
 
     void insertAddressesAndAttachments(List<Ingestion> ingestions, Map<String, Long> ids) {

@@ -1,0 +1,35 @@
+package org.opportune.config;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import org.opportune.shared.BatchEvents;
+
+/**
+ * The executor of the listeners of an import's batch events ({@code MessagesReceived} and what follows
+ * from it: threading, triage, customer linking of a batch). An import publishes hundreds of them in a
+ * row; on the shared executor ({@code applicationTaskExecutor}) they would hold every thread while a
+ * message that just arrived over IMAP waits behind them. Here they get a few threads of their own (half
+ * the cores by default, at least one: {@code opportune.batch-events.threads}), so that the import itself keeps
+ * the other half, and wait in an unbounded queue (the events
+ * are in the registry anyway, so a queue lost in a crash is published again on restart).
+ * Listeners choose it with {@code @Async(BatchEvents.EXECUTOR)} beside their
+ * {@code @ApplicationModuleListener}. Defining it makes {@code spring.task.execution.mode: force}
+ * necessary, so that Spring Boot still creates the shared executor.
+ */
+@Configuration(proxyBeanMethods = false)
+class BatchEventsConfig {
+
+    @Bean(BatchEvents.EXECUTOR)
+    ThreadPoolTaskExecutor batchEventsExecutor(@Value("${opportune.batch-events.threads:0}") int threads) {
+        var executor = new ThreadPoolTaskExecutor();
+        var size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        executor.setCorePoolSize(size);
+        executor.setMaxPoolSize(size);
+        executor.setThreadNamePrefix("batch-events-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
+}
