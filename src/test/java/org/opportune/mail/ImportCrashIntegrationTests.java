@@ -88,7 +88,7 @@ class ImportCrashIntegrationTests {
         web.stop(Duration.ofSeconds(30));
 
         var rerun = start("import-rerun", "import", "--mailbox", MAILBOX, corpus.toString());
-        var exit = rerun.awaitExit(Duration.ofMinutes(5));
+        var exit = rerun.awaitExit(Duration.ofMinutes(8));
 
         assertThat(exit).as(rerun.stderr()).isZero();
         var lines = rerun.stdout().strip().split("\\R");
