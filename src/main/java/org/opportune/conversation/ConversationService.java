@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.opportune.conversation.ConversationEvents.ConversationCategorised;
 import org.opportune.conversation.ConversationEvents.ConversationSplit;
 import org.opportune.conversation.ConversationEvents.ConversationsMerged;
+import org.opportune.mail.MailboxService;
 import org.opportune.shared.Actor;
 
 /**
@@ -26,15 +27,17 @@ public class ConversationService {
     private final ThreadIndex index;
     private final WorkStore work;
     private final ConversationCategories categories;
+    private final MailboxService mailboxes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, ThreadIndex index, WorkStore work,
-            ConversationCategories categories, ApplicationEventPublisher events, Clock clock) {
+            ConversationCategories categories, MailboxService mailboxes, ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.index = index;
         this.work = work;
         this.categories = categories;
+        this.mailboxes = mailboxes;
         this.events = events;
         this.clock = clock;
     }
@@ -109,6 +112,9 @@ public class ConversationService {
         conversations.save(from);
         categories.recount(from.id());
         categories.recount(created.id());
+        var ownDomains = mailboxes.ownDomains();
+        work.recountDirection(from.id(), ownDomains);
+        work.recountDirection(created.id(), ownDomains);
         events.publishEvent(new ConversationSplit(actor, messageId, from.id(), created.id()));
         return created.id();
     }

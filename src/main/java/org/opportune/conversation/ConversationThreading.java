@@ -292,9 +292,7 @@ class ConversationThreading {
      * owe an answer, and reopens the conversation if it was archived before the message was sent.
      */
     private void noteDirection(long conversationId, MessageReceived event, Set<String> ownDomains) {
-        var from = event.fromAddress().toLowerCase(Locale.ROOT);
-        var at = from.lastIndexOf('@');
-        var fromUs = at > 0 && ownDomains.contains(from.substring(at + 1));
+        var fromUs = WorkStore.isOwn(event.fromAddress(), ownDomains);
         work.noteMessage(conversationId, fromUs, event.sentAt());
         if (!fromUs) {
             work.find(conversationId)

@@ -3,7 +3,11 @@ package org.opportune.conversation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,6 +106,45 @@ class WorkStore {
                 .param("id", conversationId)
                 .update();
         mailboxes.mirror(conversationId);
+    }
+
+    /**
+     * Sets who wrote last again from the conversation's messages, after a split moved some of them away:
+     * the latest message decides (on a tie in time, the later-stored one), as it did when they arrived.
+     */
+    void recountDirection(long conversationId, Set<String> ownDomains) {
+        var inbound = new AtomicReference<@Nullable Instant>();
+        var outbound = new AtomicReference<@Nullable Instant>();
+        var waiting = new AtomicBoolean();
+        jdbc.sql("select from_address, sent_at from conversation_messages where conversation_id = :id order by sent_at, message_id")
+                .param("id", conversationId)
+                .query((rs, n) -> {
+                    var sentAt = instant(rs.getObject("sent_at", OffsetDateTime.class));
+                    var fromUs = isOwn(rs.getString("from_address"), ownDomains);
+                    (fromUs ? outbound : inbound).set(sentAt);
+                    waiting.set(!fromUs);
+                    return sentAt;
+                })
+                .list();
+        jdbc.sql("""
+                update conversations set last_inbound_at = :inbound, last_outbound_at = :outbound, waiting_on_us = :waiting
+                where id = :id""")
+                .param("inbound", inbound.get() == null ? null : utc(inbound.get()))
+                .param("outbound", outbound.get() == null ? null : utc(outbound.get()))
+                .param("waiting", waiting.get())
+                .param("id", conversationId)
+                .update();
+        mailboxes.mirror(conversationId);
+    }
+
+    /** Whether a sender's address is at one of our own domains (a message from us, not from the customer). */
+    static boolean isOwn(@Nullable String address, Set<String> ownDomains) {
+        if (address == null) {
+            return false;
+        }
+        var lower = address.toLowerCase(Locale.ROOT);
+        var at = lower.lastIndexOf('@');
+        return at > 0 && ownDomains.contains(lower.substring(at + 1));
     }
 
     /** After a merge: the merged conversation's owner carries over when the target had none, and who wrote last is recounted. */

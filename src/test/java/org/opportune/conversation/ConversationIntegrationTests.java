@@ -54,6 +54,9 @@ class ConversationIntegrationTests {
     ConversationService conversations;
 
     @Autowired
+    ConversationWork work;
+
+    @Autowired
     ThreadsCommand threadsCommand;
 
     @Autowired
@@ -165,6 +168,24 @@ class ConversationIntegrationTests {
                 .containsExactly(new ConversationSplit(REP, offTopic.messageId(), original, split));
         assertThat(events.stream(ConversationSplit.class).findFirst().orElseThrow().before())
                 .containsEntry("conversationId", original);
+    }
+
+    @Test
+    void splittingOffTheCustomersLastMessageMovesWaitingOnUsWithIt() {
+        var question = message("question", null, List.of(), "Quote " + run, 0);
+        var answer = message("answer", "question", List.of("question"), "Re: Quote " + run, 1, SALES);
+        var newTopic = message("newtopic", "answer", List.of("question", "answer"), "Re: Quote " + run, 2);
+        publish(question, answer, newTopic);
+        awaitThreaded(question, answer, newTopic);
+        var original = conversationOf(question);
+        assertThat(work.state(original).waitingOnUs()).isTrue();
+
+        var split = conversations.split(REP, newTopic.messageId());
+
+        assertThat(work.state(original).waitingOnUs()).as("answered before the split-off message came").isFalse();
+        assertThat(work.state(split).waitingOnUs()).as("the customer's new topic is unanswered").isTrue();
+        assertThat(work.state(split).lastInboundAt()).isEqualTo(newTopic.sentAt());
+        assertThat(work.state(original).lastInboundAt()).isEqualTo(question.sentAt());
     }
 
     @Test
