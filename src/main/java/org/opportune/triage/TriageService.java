@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.opportune.customer.CustomerService;
 import org.opportune.mail.MailContent;
 import org.opportune.mail.MailMessages;
-import org.opportune.mail.MessageNotFoundException;
 import org.opportune.mail.MailboxService;
 import org.opportune.mail.MailboxView;
 import org.opportune.triage.TriageEvents.TriageOverridden;
@@ -99,7 +98,7 @@ public class TriageService {
      * Classifies a stored message and stores the result, once: a message that already has a triage is
      * left alone. Publishes {@link BuyingSignalDetected} for a buying signal.
      *
-     * @return the stored result, or empty when it was triaged before
+     * @return the stored result, or empty when it was triaged before or is not stored
      */
     public Optional<TriageResult> classifyStored(long messageId) {
         var result = Optional.ofNullable(classifyStored(List.of(messageId)).get(messageId));
@@ -144,7 +143,10 @@ public class TriageService {
         for (var messageId : todo) {
             var mail = contents.get(messageId);
             if (mail == null) {
-                throw MessageNotFoundException.forId("message", messageId);
+                // Events are published with the stored message, so this one is gone (or never was): nothing to triage,
+                // and failing would only have the delivery retried for hours.
+                log.warn("Message {} is not stored: not triaged", messageId);
+                continue;
             }
             var sender = mail.fromAddress();
             var override = overrides.computeIfAbsent(sender, store::senderOverride).orElse(null);

@@ -91,6 +91,19 @@ class TriageIntegrationTests {
     }
 
     @Test
+    void aMessageThatIsNotStoredIsSkippedAndDoesNotFailItsBatch() {
+        var messageId = ingest("ben-" + run + "@customer.example", "Chairs", "Please send us a quote for 40 chairs.");
+        var triaged = awaitTriage(messageId);
+
+        var alone = triage.classifyStored(-42);
+        var inABatch = triage.classifyAllStored(List.of(-43L, messageId));
+
+        assertThat(alone).isEmpty();
+        assertThat(inABatch).as("the stored one was triaged already").isZero();
+        assertThat(awaitTriage(messageId)).isEqualTo(triaged);
+    }
+
+    @Test
     void mailFromOurOwnMailboxDomainIsInternal() {
         var messageId = ingest("mark-" + run + "@brightline.example", "Lunch", "Pizza on Friday?");
 
