@@ -11,8 +11,11 @@ import org.springframework.core.env.Environment;
 
 import org.opportune.compose.ReplyTemplateService;
 import org.opportune.compose.SignatureService;
+import org.opportune.conversation.ConversationService;
+import org.opportune.conversation.ConversationWork;
 import org.opportune.customer.CustomerService;
 import org.opportune.identity.IdentityService;
+import org.opportune.mail.MailMessages;
 import org.opportune.mail.MailboxService;
 import org.opportune.opportunity.OpportunityService;
 
@@ -49,9 +52,9 @@ class DemoConfig {
     }
 
     @Bean
-    DemoOpportunities demoOpportunities(OpportunityService opportunities, IdentityService identity, DemoMail mail,
-            Clock clock) {
-        return new DemoOpportunities(opportunities, identity, mail.domain(), clock);
+    DemoOpportunities demoOpportunities(OpportunityService opportunities, IdentityService identity, MailMessages messages,
+            ConversationService conversations, ConversationWork work, DemoMail mail, Clock clock) {
+        return new DemoOpportunities(opportunities, identity, messages, conversations, work, mail.domain(), clock);
     }
 
     @Bean

@@ -45,7 +45,7 @@ class DemoStarter implements ApplicationRunner {
         var result = users.ensure();
         customers.ensure();
         mailboxes.connect();
-        opportunities.ensure();
+        opportunities.ensureInBackground();
         replies.ensure(result.accounts().stream().filter(a -> a.status() != Status.NOT_A_DEMO_ACCOUNT)
                 .map(DemoUsers.Account::user).toList());
         var port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));

@@ -167,18 +167,31 @@ class DemoIntegrationTests {
     }
 
     @Test
-    void thePipelineHasAFewDealsAtDifferentStagesOnce() {
+    void thePipelineHasAFewDealsAtDifferentStagesOnceEachMadeFromItsConversation(
+            @Autowired org.opportune.conversation.ConversationWork work) {
         var all = new org.opportune.opportunity.OpportunityFilter(null, null, "all", 0);
-        var before = opportunities.list(org.opportune.shared.Actor.system(), all);
+        var system = org.opportune.shared.Actor.system();
+        var deals = Awaitility.await().atMost(DemoOpportunities.WAIT.plusSeconds(30))
+                .until(() -> opportunities.list(system, all), list -> list.size() == 4);
 
         print();
 
-        assertThat(before).extracting(o -> o.stage()).containsExactlyInAnyOrder("new_lead", "qualified", "proposal_sent");
-        assertThat(before).filteredOn(o -> o.stage().equals("new_lead")).singleElement()
+        assertThat(deals).extracting(o -> o.stage()).containsExactlyInAnyOrder("new_lead", "qualified", "proposal_sent", "won");
+        assertThat(deals).filteredOn(o -> o.stage().equals("new_lead")).singleElement()
                 .satisfies(o -> assertThat(o.ownerId()).isNull());
-        assertThat(before).filteredOn(o -> o.stage().equals("proposal_sent")).singleElement()
-                .satisfies(o -> assertThat(o.ownerName()).isEqualTo("Priya Shah"));
-        assertThat(opportunities.list(org.opportune.shared.Actor.system(), all)).hasSize(3);
+        var marlowe = deals.stream().filter(o -> o.stage().equals("proposal_sent")).findFirst().orElseThrow();
+        assertThat(marlowe.ownerName()).isEqualTo("Priya Shah");
+        var oliver = customers.contactByEmail("o.grant@hotelmarlowe.example").orElseThrow();
+        assertThat(marlowe.contactId()).isEqualTo(oliver.id());
+        assertThat(marlowe.companyId()).isEqualTo(oliver.companyId());
+        assertThat(customers.company(oliver.companyId()).orElseThrow().name()).as("a known prospect's proper name")
+                .isEqualTo("Hotel Marlowe");
+        var linked = opportunities.conversations(system, marlowe.id());
+        assertThat(linked).as("the deal is linked to the enquiry's conversation").hasSize(1);
+        assertThat(work.state(linked.get(0).conversationId()).ownerId()).as("the deal's owner owns the conversation")
+                .isEqualTo(marlowe.ownerId());
+        assertThat(deals).allSatisfy(o -> assertThat(opportunities.conversations(system, o.id())).hasSize(1));
+        assertThat(opportunities.list(system, all)).as("a second start adds none").hasSize(4);
     }
 
     @Test
