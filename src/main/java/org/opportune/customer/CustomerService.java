@@ -364,7 +364,8 @@ public class CustomerService {
         if (message == null || conversationId == null) {
             return 0;
         }
-        var parties = matching.parties(message.fromAddress(), message.fromName(), message.addresses(), mailboxes.ownDomains());
+        var parties = matching.parties(message.fromAddress(), message.fromName(), message.addresses(), mailboxes.ownDomains(),
+                message.textBody());
         var source = message.mailboxIds().isEmpty() ? "mailbox" : "mailbox:" + mailboxes.mailbox(message.mailboxIds().get(0)).address();
         var linked = 0;
         for (var party : parties) {

@@ -102,7 +102,7 @@ class DemoIntegrationTests {
         assertThat(ruth.companyId()).isEqualTo(kettle.id());
         assertThat(customers.relationshipOf("ruth@thecopperkettle.example")).hasValue(Relationship.CUSTOMER);
         assertThat(hannah.name()).isEqualTo("Hannah Price");
-        assertThat(hannah.companyName()).isEqualTo("Oakfieldlegal");
+        assertThat(hannah.companyName()).as("named as her signature spells it").isEqualTo("Oakfield Legal");
         assertThat(customers.relationshipOf("hannah.price@oakfieldlegal.example")).hasValue(Relationship.PROSPECT);
         assertThat(customers.contactByEmail("priya@harbourlane.example")).as("our own people are not customers").isEmpty();
         assertThat(customers.companyByDomain("harbourlane.example")).isEmpty();

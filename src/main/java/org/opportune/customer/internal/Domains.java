@@ -3,6 +3,7 @@ package org.opportune.customer.internal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -126,23 +127,49 @@ public final class Domains {
      * else from the domain alone.
      */
     public static String companyName(String domain, @Nullable String displayName) {
+        return companyName(domain, displayName, null);
+    }
+
+    /**
+     * A company name from words that spell the domain: in the sender's display name first, then in a
+     * line of the message's text, such as the signature's {@code Purchasing Manager, Hotel Marlowe} at
+     * {@code hotelmarlowe.example}; else from the domain alone ({@code Hotelmarlowe}). Quoted lines
+     * ({@code >}) are skipped, and only the first {@value #TEXT_LINES} lines are read.
+     */
+    public static String companyName(String domain, @Nullable String displayName, @Nullable String text) {
         var label = label(domain).replaceAll("[^a-z0-9]", "");
-        if (displayName != null && !label.isEmpty()) {
-            var words = displayName.strip().split("\\s+");
-            for (int from = 0; from < words.length; from++) {
-                var joined = new StringBuilder();
-                for (int to = from; to < words.length; to++) {
-                    joined.append(words[to].toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
-                    if (joined.toString().equals(label)) {
-                        return String.join(" ", List.of(words).subList(from, to + 1)).replaceAll("[,;:]+$", "");
-                    }
-                    if (!label.startsWith(joined.toString())) {
-                        break;
-                    }
-                }
+        if (!label.isEmpty()) {
+            var spelled = displayName == null ? null : spelling(label, displayName);
+            if (spelled == null && text != null) {
+                spelled = text.lines().limit(TEXT_LINES).filter(line -> !line.stripLeading().startsWith(">"))
+                        .filter(line -> line.length() <= 200)
+                        .map(line -> spelling(label, line)).filter(Objects::nonNull).findFirst().orElse(null);
+            }
+            if (spelled != null) {
+                return spelled;
             }
         }
         return companyName(domain);
+    }
+
+    private static final int TEXT_LINES = 400;
+
+    /** The words of {@code line} that, joined without spaces and punctuation, are the domain's label; or null. */
+    private static @Nullable String spelling(String label, String line) {
+        var words = line.strip().split("\\s+");
+        for (int from = 0; from < words.length; from++) {
+            var joined = new StringBuilder();
+            for (int to = from; to < words.length; to++) {
+                joined.append(words[to].toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+                if (joined.toString().equals(label)) {
+                    return String.join(" ", List.of(words).subList(from, to + 1)).replaceAll("^[(\\[]+|[,;:.)\\]]+$", "");
+                }
+                if (!label.startsWith(joined.toString())) {
+                    break;
+                }
+            }
+        }
+        return null;
     }
 
     private static String label(String domain) {

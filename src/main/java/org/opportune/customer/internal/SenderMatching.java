@@ -38,12 +38,18 @@ public final class SenderMatching {
     }
 
     public List<Party> parties(String fromAddress, @Nullable String fromName, List<MessageAddress> addresses, Set<String> ownDomains) {
+        return parties(fromAddress, fromName, addresses, ownDomains, null);
+    }
+
+    /** {@link #parties} with the message's plain text, where a signature can name the company properly. */
+    public List<Party> parties(String fromAddress, @Nullable String fromName, List<MessageAddress> addresses, Set<String> ownDomains,
+            @Nullable String text) {
         var from = Domains.normalise(fromAddress);
         if (!isAddress(from)) {
             return List.of();
         }
         if (!Domains.isOwn(Domains.domainOf(from), ownDomains)) {
-            var party = party(from, fromName, ownDomains);
+            var party = party(from, fromName, ownDomains, text);
             return party == null ? List.of() : List.of(party);
         }
         var byAddress = new LinkedHashMap<String, Party>();
@@ -53,7 +59,7 @@ public final class SenderMatching {
             }
             var normalised = Domains.normalise(address.address());
             if (isAddress(normalised) && !byAddress.containsKey(normalised)) {
-                var party = party(normalised, address.name(), ownDomains);
+                var party = party(normalised, address.name(), ownDomains, text);
                 if (party != null) {
                     byAddress.put(normalised, party);
                 }
@@ -64,6 +70,10 @@ public final class SenderMatching {
 
     /** The party for one external address, or null for our own addresses and machines. */
     public @Nullable Party party(String address, @Nullable String name, Set<String> ownDomains) {
+        return party(address, name, ownDomains, null);
+    }
+
+    private @Nullable Party party(String address, @Nullable String name, Set<String> ownDomains, @Nullable String text) {
         var domain = Domains.domainOf(address);
         if (Domains.isOwn(domain, ownDomains) || domains.isAutomated(address)) {
             return null;
@@ -72,7 +82,7 @@ public final class SenderMatching {
         if (domains.isFreeMail(domain)) {
             return new Party(address, personName, null, null, List.of());
         }
-        return new Party(address, personName, Domains.registrable(domain), Domains.companyName(domain, name),
+        return new Party(address, personName, Domains.registrable(domain), Domains.companyName(domain, name, text),
                 Domains.lookupChain(domain));
     }
 

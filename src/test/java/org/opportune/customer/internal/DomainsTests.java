@@ -50,6 +50,38 @@ class DomainsTests {
         assertThat(Domains.companyName(domain, display)).isEqualTo(name);
     }
 
+    @Test
+    void findsTheCompanysProperNameInTheSignatureWhenTheDisplayNameHasNone() {
+        var text = """
+                Please send your quotation by the end of next month.
+
+                Kind regards,
+                Oliver Grant
+                Purchasing Manager, Hotel Marlowe
+                01225 496 0720
+                """;
+
+        assertThat(Domains.companyName("hotelmarlowe.example", "Oliver Grant", text)).isEqualTo("Hotel Marlowe");
+        assertThat(Domains.companyName("staldhelms.example", "Bursar", "St Aldhelm's School (Bath)"))
+                .isEqualTo("St Aldhelm's");
+        assertThat(Domains.companyName("hotelmarlowe.example", "Hotel Marlowe Reception", text))
+                .as("the display name comes first").isEqualTo("Hotel Marlowe");
+    }
+
+    @Test
+    void ignoresQuotedLinesAndTextThatDoesNotSpellTheDomain() {
+        var reply = """
+                Thanks, see below.
+
+                > Best regards,
+                > Clearline Contact
+                Mark at the contact centre
+                """;
+
+        assertThat(Domains.companyName("clearlinecontact.example", "Mark Jennings", reply)).isEqualTo("Clearlinecontact");
+        assertThat(Domains.companyName("clearlinecontact.example", null, null)).isEqualTo("Clearlinecontact");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gmail.com", "GoogleMail.com", "hotmail.co.uk", "hotmail.fr", "outlook.com", "live.com",
             "yahoo.co.uk", "yahoo.com", "web.de", "gmx.de", "gmx.net", "gmx.at", "gmx.co.uk", "icloud.com", "me.com",
