@@ -47,11 +47,14 @@ public class IngestionPipeline implements DisposableBean {
     private final ExecutorService workers;
     private final BlobStore blobs;
     private final QuarantineStore quarantine;
+    private final SearchIndexer searchIndexer;
     private final Clock clock;
 
     IngestionPipeline(BlobStore blobs, MessageStore messages, QuarantineStore quarantine, MailProperties limits,
-            PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock) {
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events, SearchIndexer searchIndexer,
+            Clock clock) {
         this.blobs = blobs;
+        this.searchIndexer = searchIndexer;
         this.quarantine = quarantine;
         this.clock = clock;
         var transactions = new TransactionTemplate(transactionManager);
@@ -123,6 +126,7 @@ public class IngestionPipeline implements DisposableBean {
             for (int i = 0; i < pending.size(); i++) {
                 pending.get(i).finish(results.get(i));
             }
+            searchIndexer.nudge();
         } catch (RuntimeException e) {
             if (isInfrastructure(e)) {
                 throw e;
