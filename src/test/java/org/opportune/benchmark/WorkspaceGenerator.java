@@ -362,7 +362,9 @@ public final class WorkspaceGenerator {
                       'The spare parts are on their way.'], bench_r(m.id, %d))""";
             sql("""
                     insert into messages (id, message_id_header, dedupe_key, raw_blob_key, raw_size, subject, from_address,
-                      from_name, sent_at, received_at, in_reply_to, references_text, text_body, html_body, has_attachments)
+                      from_name, sent_at, received_at, in_reply_to, references_text, text_body, html_body, has_attachments,
+                      search_vector)
+                    select x.*, mail_search_vector(x.subject, x.from_name, x.from_address, x.text_body) from (
                     select m.id, 'm' || m.id || '.c' || m.conv || '@bench.example', md5('d' || m.id) || md5('e' || m.id),
                       md5('r' || m.id) || md5('s' || m.id), 1500 + length(b.body) * 2,
                       case when m.k = 0 then c.subject else 'Re: ' || c.subject end,
@@ -386,7 +388,9 @@ public final class WorkspaceGenerator {
                           || E'\\n\\nKind regards,\\nTeam at Sales' end
                       || case when m.k > 0 then E'\\n\\nOn an earlier date you wrote:\\n> Thank you.' else '' end,
                       '%%p', c.product), '%%c', c.city), '%%n', (5 + floor(bench_r(m.id, 42) * 900)::int)::text),
-                      '%%v', (1000 * (5 + floor(bench_r(m.id, 43) * 200)::int))::text) as body) b"""
+                      '%%v', (1000 * (5 + floor(bench_r(m.id, 43) * 200)::int))::text) as body) b
+                    ) as x (id, message_id_header, dedupe_key, raw_blob_key, raw_size, subject, from_address, from_name,
+                      sent_at, received_at, in_reply_to, references_text, text_body, html_body, has_attachments)"""
                     .formatted(sentence.formatted(30), sentence.formatted(31), sentence.formatted(32),
                             reply.formatted(33), reply.formatted(34)).replace("%%", "%"));
             step(started, "messages");

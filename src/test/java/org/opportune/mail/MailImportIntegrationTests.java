@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,7 @@ import org.opportune.testing.Browser;
 import org.opportune.testing.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 @Import(MailImportIntegrationTests.ReceivedMessages.class)
@@ -182,6 +184,21 @@ class MailImportIntegrationTests {
         assertThat(received.forMessage(results.get(0).messageId())).hasSize(1);
         assertThat(quarantine.messages()).filteredOn(q -> q.mailboxAddress().equals(mailbox.address())).singleElement()
                 .satisfies(q -> assertThat(q.reason()).startsWith("unparseable MIME"));
+    }
+
+    @Test
+    void searchFindsAMessageStoredAloneAtOnceAndOneOfABatchSoonAfter() {
+        var mailbox = mailboxes.ensureMailbox("search-" + shortId() + "@demo.example");
+        var alone = "alone" + shortId().replace("-", "");
+        var batched = "batched" + shortId().replace("-", "");
+
+        var single = ingestion.ingest(IngestSource.imported(mailbox.id(), "single"), uniqueMessage("Offer " + alone));
+        var batch = ingestion.ingestAll(List.of(incoming(mailbox, uniqueMessage("Order " + batched)),
+                incoming(mailbox, uniqueMessage("Other news"))));
+
+        assertThat(messages.search(alone, 10)).containsExactly(single.messageId());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(messages.search(batched, 10)).containsExactly(batch.get(0).messageId()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.opportune.mail.internal;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +17,20 @@ public interface BlobStore {
      * there counts as writing it now, so the orphan collector's grace period starts again.
      */
     String put(byte[] content);
+
+    /**
+     * {@link #put}, except that the new blob's name (its directory entry) need not be durable yet when this
+     * returns: only after {@link #syncNames} with its key. For a batch of blobs that must all be durable
+     * before one database commit: their directories are then synced once each, after all were written,
+     * instead of once per blob while the others wait. The content itself is durable on return, as with put.
+     */
+    default String putSyncingNameLater(byte[] content) {
+        return put(content);
+    }
+
+    /** Makes the names of these blobs (stored with {@link #putSyncingNameLater}) durable. */
+    default void syncNames(Collection<String> keys) {
+    }
 
     /** The content of that key; {@link BlobNotFoundException} when there is none. */
     InputStream open(String key);

@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -26,7 +28,8 @@ import java.util.stream.Stream;
  * {@code put} returned, never outlives it in a power failure. A process crash alone needs no fsync
  * (the operating system keeps what was written); without {@code durable}, a power failure can lose a
  * blob whose row committed, and importing the same mail again writes it back (raw messages are stored
- * before deduplication).
+ * before deduplication). {@link #putSyncingNameLater} leaves the directory sync to {@link #syncNames}, which
+ * an import's batch calls once for all its blobs before its transaction.
  */
 public class FileBlobStore implements BlobStore {
 
@@ -44,6 +47,37 @@ public class FileBlobStore implements BlobStore {
 
     @Override
     public String put(byte[] content) {
+        return put(content, true);
+    }
+
+    @Override
+    public String putSyncingNameLater(byte[] content) {
+        return put(content, false);
+    }
+
+    /**
+     * Syncs each distinct directory of these blobs once (a batch's blobs are spread over many directories,
+     * so this saves few syncs; what it saves is that the blobs' writers do not wait for them one by one).
+     */
+    @Override
+    public void syncNames(Collection<String> keys) {
+        if (!durable) {
+            return;
+        }
+        var directories = new LinkedHashSet<Path>();
+        for (var key : keys) {
+            directories.add(path(key).getParent());
+        }
+        try {
+            for (var directory : directories) {
+                syncDirectory(directory);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not sync the blob store's directories", e);
+        }
+    }
+
+    private String put(byte[] content, boolean syncName) {
         var key = Hashes.sha256(content);
         var target = path(key);
         try {
@@ -63,7 +97,7 @@ public class FileBlobStore implements BlobStore {
                     }
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                if (durable) {
+                if (durable && syncName) {
                     syncDirectory(target.getParent());
                 }
             } catch (FileAlreadyExistsException e) {

@@ -15,6 +15,11 @@ final class Ingestion {
     final IngestSource source;
     final byte[] raw;
     final Instant receivedAt;
+    /**
+     * Part of a batch ({@link IngestionPipeline#prepareAll}): blobs are stored with
+     * {@link BlobStore#putSyncingNameLater}, and the pipeline syncs the batch's names before its transaction.
+     */
+    boolean inBatch;
 
     @Nullable String rawBlobKey;
     @Nullable ParsedMessage parsed;

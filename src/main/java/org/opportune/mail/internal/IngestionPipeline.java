@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,11 +48,14 @@ public class IngestionPipeline implements DisposableBean {
     private final ExecutorService workers;
     private final BlobStore blobs;
     private final QuarantineStore quarantine;
+    private final SearchIndexer searchIndexer;
     private final Clock clock;
 
     IngestionPipeline(BlobStore blobs, MessageStore messages, QuarantineStore quarantine, MailProperties limits,
-            PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock) {
+            PlatformTransactionManager transactionManager, ApplicationEventPublisher events, SearchIndexer searchIndexer,
+            Clock clock) {
         this.blobs = blobs;
+        this.searchIndexer = searchIndexer;
         this.quarantine = quarantine;
         this.clock = clock;
         var transactions = new TransactionTemplate(transactionManager);
@@ -104,11 +108,15 @@ public class IngestionPipeline implements DisposableBean {
     public Prepared prepareAll(List<IncomingMessage> batch) {
         var receivedAt = clock.instant();
         var ingestions = batch.stream().map(m -> new Ingestion(m.source(), m.raw(), receivedAt)).toList();
-        var prepared = new ArrayList<Future<?>>(ingestions.size());
+        ingestions.forEach(ingestion -> ingestion.inBatch = true);
+        var prepared = new ArrayList<CompletableFuture<?>>(ingestions.size() + 1);
         for (var ingestion : ingestions) {
-            prepared.add(workers.submit(() -> run(ingestion, prepareSteps)));
+            prepared.add(CompletableFuture.runAsync(() -> run(ingestion, prepareSteps), workers));
         }
-        return new Prepared(ingestions, prepared);
+        // then the names of the batch's blobs, still on the pool, so that it overlaps the previous batch's transaction
+        prepared.add(CompletableFuture.allOf(prepared.toArray(CompletableFuture[]::new))
+                .thenComposeAsync(done -> syncBlobNames(ingestions), workers));
+        return new Prepared(ingestions, List.copyOf(prepared));
     }
 
     /** Waits for the batch's preparation, then deduplicates and persists it in one transaction. */
@@ -123,6 +131,7 @@ public class IngestionPipeline implements DisposableBean {
             for (int i = 0; i < pending.size(); i++) {
                 pending.get(i).finish(results.get(i));
             }
+            searchIndexer.nudge();
         } catch (RuntimeException e) {
             if (isInfrastructure(e)) {
                 throw e;
@@ -136,6 +145,30 @@ public class IngestionPipeline implements DisposableBean {
         }
         return ingestions.stream().map(this::finish).toList();
     }
+
+    /**
+     * Before anything refers to them (a message row, a quarantine entry): the names of the batch's new blobs,
+     * in a few parallel parts (each directory sync waits for the disk).
+     */
+    private CompletableFuture<Void> syncBlobNames(List<Ingestion> ingestions) {
+        var keys = new ArrayList<String>();
+        for (var ingestion : ingestions) {
+            if (ingestion.rawBlobKey != null) {
+                keys.add(ingestion.rawBlobKey);
+            }
+            keys.addAll(ingestion.attachmentBlobKeys);
+        }
+        var parts = new ArrayList<CompletableFuture<Void>>();
+        int size = Math.max(1, (keys.size() + SYNC_PARTS - 1) / SYNC_PARTS);
+        for (int from = 0; from < keys.size(); from += size) {
+            var part = keys.subList(from, Math.min(keys.size(), from + size));
+            parts.add(CompletableFuture.runAsync(() -> blobs.syncNames(part), workers));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+    }
+
+    /** Directory syncs of a batch run in this many parallel parts. */
+    private static final int SYNC_PARTS = 4;
 
     @Override
     public void destroy() {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +19,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import org.opportune.mail.IngestSource;
+import org.opportune.shared.SearchText;
 
 /**
  * The write side of stored messages: lookups that ingestion needs, the inserts of one new message,
@@ -51,12 +54,44 @@ public class MessageStore {
     record Link(long messageId, IngestSource source) {
     }
 
+    private static final String SEARCH_VECTOR = "mail_search_vector(subject, from_name, from_address, text_body)";
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcOperations batch;
+    private final boolean searchVector;
 
-    MessageStore(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
+    MessageStore(JdbcClient jdbc, NamedParameterJdbcOperations batch, DataSource dataSource) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.searchVector = SearchText.fullText(dataSource);
+    }
+
+    /** Whether messages have a search vector to fill (PostgreSQL; H2 searches with {@code LIKE}). */
+    boolean hasSearchVector() {
+        return searchVector;
+    }
+
+    /** Fills the search vector of one message, in the caller's transaction (a message stored alone). */
+    void indexForSearch(long messageId) {
+        if (searchVector) {
+            jdbc.sql("update messages set search_vector = " + SEARCH_VECTOR + " where id = :id").param("id", messageId).update();
+        }
+    }
+
+    /**
+     * Fills the search vector of up to {@code limit} messages that have none, oldest first, skipping rows
+     * another node is indexing at the same moment.
+     *
+     * @return how many it filled (0 when none is left)
+     */
+    int indexPendingForSearch(int limit) {
+        if (!searchVector) {
+            return 0;
+        }
+        return jdbc.sql("update messages set search_vector = " + SEARCH_VECTOR
+                        + " where id in (select id from messages where search_vector is null order by id limit :limit"
+                        + " for update skip locked)")
+                .param("limit", limit).update();
     }
 
     /** The ids of those fingerprints that are stored. */

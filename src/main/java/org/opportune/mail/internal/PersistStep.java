@@ -59,6 +59,7 @@ final class PersistStep implements IngestionStep {
             throw new IllegalStateException("raw message not stored yet");
         }
         var id = messages.insertMessage(parsed, dedupeKey(ingestion), rawBlobKey, ingestion.raw.length, ingestion.receivedAt);
+        messages.indexForSearch(id);
         messages.insertAddresses(id, parsed.addresses());
         messages.insertAttachments(id, parsed.attachments(), ingestion.attachmentBlobKeys);
         messages.link(id, ingestion.source, clock.instant());

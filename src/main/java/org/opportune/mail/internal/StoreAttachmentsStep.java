@@ -16,7 +16,8 @@ final class StoreAttachmentsStep implements IngestionStep {
         }
         ingestion.attachmentBlobKeys.clear();
         for (var attachment : ingestion.parsed().attachments()) {
-            ingestion.attachmentBlobKeys.add(blobs.put(attachment.content()));
+            var content = attachment.content();
+            ingestion.attachmentBlobKeys.add(ingestion.inBatch ? blobs.putSyncingNameLater(content) : blobs.put(content));
         }
     }
 }

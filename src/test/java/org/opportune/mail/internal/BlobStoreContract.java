@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,19 @@ interface BlobStoreContract {
             assertThat(in.readAllBytes()).isEqualTo(content);
         }
         assertThat(store().exists(key)).isTrue();
+    }
+
+    @Test
+    default void aBlobWhoseNameIsSyncedLaterIsTheSameBlobAndReadsBackExactly() throws IOException {
+        var content = new byte[] {'b', 'a', 't', 'c', 'h', 0, (byte) 0xfe};
+
+        var key = store().putSyncingNameLater(content);
+        store().syncNames(List.of(key, store().putSyncingNameLater(content)));
+
+        assertThat(key).isEqualTo(store().put(content));
+        try (var in = store().open(key)) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
     }
 
     @Test
