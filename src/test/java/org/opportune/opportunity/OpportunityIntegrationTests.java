@@ -107,7 +107,7 @@ class OpportunityIntegrationTests {
         assertThat(trail.get(5).get("before_json").toString()).contains("\"stage\":\"won\"", "\"outcome\":\"won\"");
         assertThat(trail.get(5).get("after_json").toString()).contains("\"stage\":\"negotiation\"",
                 "\"nextAction\":\"Agree the delivery date for the second batch\"");
-        assertThat(events.assigned).anyMatch(e -> e.opportunityId() == id && e.toUserId() == rep.id()
+        assertThat(events.assigned()).anyMatch(e -> e.opportunityId() == id && e.toUserId() == rep.id()
                 && e.fromUserId() == null && e.kind() == OpportunityEvents.AssignmentKind.CLAIMED);
     }
 
@@ -229,7 +229,7 @@ class OpportunityIntegrationTests {
         assertThat(trail.get(1).get("after_json").toString()).contains("\"owner\":\"" + otherRep.username() + "\"",
                 "\"reason\":\"Tom covers the north\"");
         assertThat(trail.get(2).get("actor_name")).isEqualTo(manager.username());
-        assertThat(events.assigned).anyMatch(e -> e.opportunityId() == id && e.fromUserId() != null
+        assertThat(events.assigned()).anyMatch(e -> e.opportunityId() == id && e.fromUserId() != null
                 && e.fromUserId() == otherRep.id() && e.toUserId() == rep.id() && "Back from holiday".equals(e.reason()));
     }
 

@@ -17,17 +17,16 @@ import org.opportune.triage.BuyingSignalDetected;
  * {@code ApplicationEvents} sees only the test's own thread). The test classes that need one import
  * this one configuration, so they share a Spring context instead of starting one each; they run in a
  * database other tests use too, so they look only for the events of what they made themselves.
+ *
+ * <p>Read the events through the methods: the context may hand out a proxy of this bean, whose own fields are
+ * not the recorder's.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RecordedEvents {
 
-    /** Every MessageReceived that was committed, alone or in a batch's MessagesReceived. */
-    public final List<MessageReceived> received = new CopyOnWriteArrayList<>();
-
-    /** The notification events of new owners. */
-    public final List<OpportunityAssigned> assigned = new CopyOnWriteArrayList<>();
-
-    public final List<BuyingSignalDetected> buyingSignals = new CopyOnWriteArrayList<>();
+    private final List<MessageReceived> received = new CopyOnWriteArrayList<>();
+    private final List<OpportunityAssigned> assigned = new CopyOnWriteArrayList<>();
+    private final List<BuyingSignalDetected> buyingSignals = new CopyOnWriteArrayList<>();
 
     @TransactionalEventListener
     void on(MessageReceived event) {
@@ -49,7 +48,17 @@ public class RecordedEvents {
         buyingSignals.add(event);
     }
 
+    /** Every MessageReceived of the message that was committed, alone or in a batch's MessagesReceived. */
     public List<MessageReceived> receivedFor(long messageId) {
         return received.stream().filter(e -> e.messageId() == messageId).toList();
+    }
+
+    /** The notification events of new owners. */
+    public List<OpportunityAssigned> assigned() {
+        return assigned;
+    }
+
+    public List<BuyingSignalDetected> buyingSignals() {
+        return buyingSignals;
     }
 }

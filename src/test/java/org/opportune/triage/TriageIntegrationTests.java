@@ -70,13 +70,13 @@ class TriageIntegrationTests {
         var messageId = ingest("anna-" + run + "@customer.example", "Desks", "Hello, could you send us a quote for 12 desks?");
 
         var view = awaitTriage(messageId);
-        await().atMost(Duration.ofSeconds(10)).until(() -> recorded.buyingSignals.stream().anyMatch(e -> e.messageId() == messageId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorded.buyingSignals().stream().anyMatch(e -> e.messageId() == messageId));
 
         assertThat(view.category()).isEqualTo(Category.BUYING_SIGNAL);
         assertThat(view.explanation()).contains("'send us a quote'");
         assertThat(view.matchedRules()).contains("buying.quote.ask.en");
         assertThat(triage.classifyStored(messageId)).as("a second event does nothing").isEmpty();
-        assertThat(recorded.buyingSignals.stream().filter(e -> e.messageId() == messageId)).hasSize(1);
+        assertThat(recorded.buyingSignals().stream().filter(e -> e.messageId() == messageId)).hasSize(1);
     }
 
     @Test
