@@ -7,7 +7,8 @@ import org.springframework.modulith.docs.Documenter;
 /** Keeps the module boundaries honest and writes the module documentation to target/spring-modulith-docs. */
 class ModularityTests {
 
-    private final ApplicationModules modules = ApplicationModules.of(OpportuneApplication.class);
+    /** Read once for both tests (JUnit makes an instance per test; reading the classes takes seconds). */
+    private static final ApplicationModules modules = ApplicationModules.of(OpportuneApplication.class);
 
     @Test
     void modulesOnlyDependOnWhatTheyDeclare() {

@@ -1,11 +1,15 @@
 package org.opportune.identity;
 
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import org.opportune.web.NavEntry;
@@ -14,10 +18,17 @@ import org.opportune.web.NavEntry;
 @EnableConfigurationProperties(IdentityProperties.class)
 class IdentityConfig {
 
-    /** bcrypt by default, behind a {@code DelegatingPasswordEncoder} so that hashes can be upgraded later. */
+    /**
+     * bcrypt by default, behind a {@code DelegatingPasswordEncoder} so that hashes can be upgraded later; a hash of
+     * another kind ({@code {pbkdf2}...}) is checked by Spring Security's usual set. The bcrypt cost is
+     * {@code opportune.identity.bcrypt-strength} (log2 of the rounds; 10, Spring Security's default); the tests
+     * use 4, since they create and sign in people by the hundred.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${opportune.identity.bcrypt-strength:10}") int bcryptStrength) {
+        var encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(bcryptStrength)));
+        encoder.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return encoder;
     }
 
     @Bean

@@ -9,7 +9,8 @@ import org.opportune.shared.SignedInUser;
 
 /**
  * What the shared layout needs on every page: who is signed in, what they may see in the
- * navigation, the CSRF token for forms and HTMX, and a one-time message after a redirect.
+ * navigation, the CSRF token for forms and HTMX, a one-time message after a redirect, and how often
+ * the notification count in the header asks the server again (in seconds).
  */
 public record Shell(
         @Nullable SignedInUser user,
@@ -19,7 +20,8 @@ public record Shell(
         String csrfParameterName,
         String csrfToken,
         String currentPath,
-        @Nullable String flash) {
+        @Nullable String flash,
+        long notificationPollSeconds) {
 
     public boolean signedIn() {
         return user != null;

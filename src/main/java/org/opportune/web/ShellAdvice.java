@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,9 +28,12 @@ class ShellAdvice {
     static final String FLASH = "flash";
 
     private final List<NavEntry> navigation;
+    private final long notificationPollSeconds;
 
-    ShellAdvice(ObjectProvider<NavEntry> navigation) {
+    ShellAdvice(ObjectProvider<NavEntry> navigation,
+            @Value("${opportune.notifications.count-poll-interval:30s}") Duration notificationPoll) {
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavEntry::order)).toList();
+        this.notificationPollSeconds = Math.max(1, notificationPoll.toSeconds());
     }
 
     @ModelAttribute("shell")
@@ -54,6 +60,7 @@ class ShellAdvice {
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken(),
                 request.getRequestURI(),
-                flash);
+                flash,
+                notificationPollSeconds);
     }
 }

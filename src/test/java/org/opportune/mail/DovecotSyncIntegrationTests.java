@@ -73,9 +73,11 @@ class DovecotSyncIntegrationTests {
     @Test
     void aMessageAppendedWhileASyncRunsIsFetchedToo() {
         var user = newUser();
+        var bulk = new ArrayList<byte[]>();
         for (int i = 1; i <= 250; i++) {
-            dovecot.append(user, PASSWORD, "INBOX", message("bulk " + i));
+            bulk.add(message("bulk " + i));
         }
+        dovecot.appendAll(user, PASSWORD, "INBOX", bulk);
 
         var mailbox = connect(user, List.of("INBOX"));
         soon().until(() -> mailboxes.overview(mailbox.id()).status().messagesSeen() > 0);

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import org.opportune.activity.ActivityEntry;
 import org.opportune.activity.ActivityFilter;
@@ -31,12 +29,13 @@ import org.opportune.mail.internal.Hostile;
 import org.opportune.shared.Actor;
 import org.opportune.testing.Browser;
 import org.opportune.testing.IntegrationTest;
+import org.opportune.testing.RecordedEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
-@Import(MailImportIntegrationTests.ReceivedMessages.class)
+@Import(RecordedEvents.class)
 class MailImportIntegrationTests {
 
     static final Path CORPORA = Path.of("../shared/corpora");
@@ -68,7 +67,7 @@ class MailImportIntegrationTests {
     IdentityService identity;
 
     @Autowired
-    ReceivedMessages received;
+    RecordedEvents events;
 
     @Autowired
     ActivityService activity;
@@ -135,7 +134,7 @@ class MailImportIntegrationTests {
         assertThat(toInfo.messageId()).isEqualTo(toSales.messageId());
         assertThat(refetch.outcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(messages.message(toSales.messageId()).orElseThrow().mailboxIds()).containsExactlyInAnyOrder(sales.id(), info.id());
-        assertThat(received.forMessage(toSales.messageId())).singleElement()
+        assertThat(events.receivedFor(toSales.messageId())).singleElement()
                 .satisfies(event -> {
                     assertThat(event.mailboxId()).isEqualTo(sales.id());
                     assertThat(event.subject()).isEqualTo("Quote for 40 units");
@@ -158,7 +157,7 @@ class MailImportIntegrationTests {
 
             assertThat(outcomes).containsExactlyInAnyOrder(Outcome.NEW, Outcome.DUPLICATE);
             assertThat(one.get().messageId()).isEqualTo(two.get().messageId());
-            assertThat(received.forMessage(one.get().messageId())).hasSize(1);
+            assertThat(events.receivedFor(one.get().messageId())).hasSize(1);
         } finally {
             executor.shutdown();
         }
@@ -181,7 +180,7 @@ class MailImportIntegrationTests {
         assertThat(results.get(5).messageId()).isEqualTo(results.get(1).messageId());
         assertThat(messages.messageIdsInMailbox(mailbox.id())).containsExactlyInAnyOrder(results.get(0).messageId(),
                 results.get(1).messageId(), results.get(4).messageId());
-        assertThat(received.forMessage(results.get(0).messageId())).hasSize(1);
+        assertThat(events.receivedFor(results.get(0).messageId())).hasSize(1);
         assertThat(quarantine.messages()).filteredOn(q -> q.mailboxAddress().equals(mailbox.address())).singleElement()
                 .satisfies(q -> assertThat(q.reason()).startsWith("unparseable MIME"));
     }
@@ -229,7 +228,7 @@ class MailImportIntegrationTests {
                 }
             }
         }
-        assertThat(toSales).allSatisfy(r -> assertThat(received.forMessage(r.messageId())).hasSize(1));
+        assertThat(toSales).allSatisfy(r -> assertThat(events.receivedFor(r.messageId())).hasSize(1));
     }
 
     @Test
@@ -252,7 +251,7 @@ class MailImportIntegrationTests {
             for (int i = 0; i < mails.size(); i++) {
                 assertThat(List.of(fromBatch.get(i).outcome(), fromSingles.get(i).outcome()))
                         .containsExactlyInAnyOrder(Outcome.NEW, Outcome.DUPLICATE);
-                assertThat(received.forMessage(fromBatch.get(i).messageId())).hasSize(1);
+                assertThat(events.receivedFor(fromBatch.get(i).messageId())).hasSize(1);
             }
             assertThat(messages.messageIdsInMailbox(sales.id())).hasSize(300);
             assertThat(messages.messageIdsInMailbox(info.id())).hasSize(300);
@@ -493,26 +492,6 @@ class MailImportIntegrationTests {
         String lastLine() {
             var lines = out.strip().split("\\R");
             return lines[lines.length - 1];
-        }
-    }
-
-    /** Every MessageReceived that was committed, alone or in a batch's MessagesReceived. */
-    static class ReceivedMessages {
-
-        final List<MessageReceived> events = new CopyOnWriteArrayList<>();
-
-        @TransactionalEventListener
-        void on(MessageReceived event) {
-            events.add(event);
-        }
-
-        @TransactionalEventListener
-        void on(MessagesReceived batch) {
-            events.addAll(batch.messages());
-        }
-
-        List<MessageReceived> forMessage(long messageId) {
-            return events.stream().filter(e -> e.messageId() == messageId).toList();
         }
     }
 }

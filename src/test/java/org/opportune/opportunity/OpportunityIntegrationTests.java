@@ -2,23 +2,20 @@ package org.opportune.opportunity;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.opportune.identity.IdentityService;
 import org.opportune.identity.Role;
 import org.opportune.identity.UserView;
-import org.opportune.opportunity.OpportunityEvents.OpportunityAssigned;
 import org.opportune.shared.Actor;
-import org.opportune.testing.Browser;
 import org.opportune.testing.IntegrationTest;
+import org.opportune.testing.RecordedEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opportune.opportunity.OpportunityApi.due;
@@ -28,6 +25,7 @@ import static org.opportune.opportunity.OpportunityApi.signedIn;
 import static org.opportune.opportunity.OpportunityApi.user;
 
 @IntegrationTest
+@Import(RecordedEvents.class)
 class OpportunityIntegrationTests {
 
     @LocalServerPort
@@ -40,19 +38,7 @@ class OpportunityIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    Assignments assignments;
-
-    /** Collects the notification events of new owners. */
-    @TestConfiguration
-    static class Assignments {
-
-        final List<OpportunityAssigned> seen = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(OpportunityAssigned event) {
-            seen.add(event);
-        }
-    }
+    RecordedEvents events;
 
     UserView rep;
     UserView otherRep;
@@ -121,7 +107,7 @@ class OpportunityIntegrationTests {
         assertThat(trail.get(5).get("before_json").toString()).contains("\"stage\":\"won\"", "\"outcome\":\"won\"");
         assertThat(trail.get(5).get("after_json").toString()).contains("\"stage\":\"negotiation\"",
                 "\"nextAction\":\"Agree the delivery date for the second batch\"");
-        assertThat(assignments.seen).anyMatch(e -> e.opportunityId() == id && e.toUserId() == rep.id()
+        assertThat(events.assigned()).anyMatch(e -> e.opportunityId() == id && e.toUserId() == rep.id()
                 && e.fromUserId() == null && e.kind() == OpportunityEvents.AssignmentKind.CLAIMED);
     }
 
@@ -243,7 +229,7 @@ class OpportunityIntegrationTests {
         assertThat(trail.get(1).get("after_json").toString()).contains("\"owner\":\"" + otherRep.username() + "\"",
                 "\"reason\":\"Tom covers the north\"");
         assertThat(trail.get(2).get("actor_name")).isEqualTo(manager.username());
-        assertThat(assignments.seen).anyMatch(e -> e.opportunityId() == id && e.fromUserId() != null
+        assertThat(events.assigned()).anyMatch(e -> e.opportunityId() == id && e.fromUserId() != null
                 && e.fromUserId() == otherRep.id() && e.toUserId() == rep.id() && "Back from holiday".equals(e.reason()));
     }
 

@@ -12,12 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.TestPropertySource;
 
 import org.opportune.conversation.ConversationService;
 import org.opportune.identity.IdentityService;
@@ -50,22 +45,11 @@ import static org.awaitility.Awaitility.await;
  * next actions fall overdue and opportunities go stale. Browsers sign in after the clock moved.
  */
 @IntegrationTest
-@Import(ReviewIntegrationTests.TestClock.class)
-@TestPropertySource(properties = {"opportune.task.reminders=false", "opportune.review.stale-days=30",
-        "opportune.opportunity.time-zone=UTC", "opportune.task.zone=UTC"})
+@ReviewClock
 class ReviewIntegrationTests {
 
-    static final Instant MONDAY = Instant.parse("2026-03-02T08:00:00Z");
+    static final Instant MONDAY = ReviewClock.MONDAY;
     private static final String PASSWORD = "correct horse battery staple";
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        @Primary
-        MutableClock reviewTestClock() {
-            return new MutableClock(MONDAY);
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -16,12 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.TestPropertySource;
 
 import org.opportune.identity.IdentityService;
 import org.opportune.identity.Role;
@@ -43,23 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on a page of their own, which come back to the review.
  */
 @IntegrationTest
-@Import(ReviewPageBrowserIntegrationTests.TestClock.class)
-@TestPropertySource(properties = {"opportune.task.reminders=false", "opportune.opportunity.time-zone=UTC",
-        "opportune.task.zone=UTC"})
+@ReviewClock
 class ReviewPageBrowserIntegrationTests {
 
-    static final Instant MONDAY = Instant.parse("2026-03-02T08:00:00Z");
+    static final Instant MONDAY = ReviewClock.MONDAY;
     private static final String PASSWORD = "correct horse battery staple";
     private static Chromium chromium;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        @Primary
-        MutableClock reviewBrowserTestClock() {
-            return new MutableClock(MONDAY);
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -7,13 +7,11 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -23,6 +21,7 @@ import org.opportune.mail.MailIngestion;
 import org.opportune.mail.MailboxService;
 import org.opportune.shared.Actor;
 import org.opportune.testing.IntegrationTest;
+import org.opportune.testing.RecordedEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +29,7 @@ import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 @RecordApplicationEvents
+@Import(RecordedEvents.class)
 class TriageIntegrationTests {
 
     private static final Actor REP = Actor.user(7, "rep");
@@ -52,20 +52,9 @@ class TriageIntegrationTests {
     @Autowired
     ApplicationEvents events;
 
-    @Autowired
-    Signals signals;
-
     /** BuyingSignalDetected is published on the listener's thread, which ApplicationEvents may not see. */
-    @TestConfiguration
-    static class Signals {
-
-        final List<BuyingSignalDetected> seen = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(BuyingSignalDetected event) {
-            seen.add(event);
-        }
-    }
+    @Autowired
+    RecordedEvents recorded;
 
     private long mailboxId;
     private String run;
@@ -81,13 +70,13 @@ class TriageIntegrationTests {
         var messageId = ingest("anna-" + run + "@customer.example", "Desks", "Hello, could you send us a quote for 12 desks?");
 
         var view = awaitTriage(messageId);
-        await().atMost(Duration.ofSeconds(10)).until(() -> signals.seen.stream().anyMatch(e -> e.messageId() == messageId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorded.buyingSignals().stream().anyMatch(e -> e.messageId() == messageId));
 
         assertThat(view.category()).isEqualTo(Category.BUYING_SIGNAL);
         assertThat(view.explanation()).contains("'send us a quote'");
         assertThat(view.matchedRules()).contains("buying.quote.ask.en");
         assertThat(triage.classifyStored(messageId)).as("a second event does nothing").isEmpty();
-        assertThat(signals.seen.stream().filter(e -> e.messageId() == messageId)).hasSize(1);
+        assertThat(recorded.buyingSignals().stream().filter(e -> e.messageId() == messageId)).hasSize(1);
     }
 
     @Test
