@@ -1,6 +1,7 @@
-// The pipeline board: drag a card to another column. No inline script (CSP). A drop only chooses the
-// target in the card's own "Move to" menu and submits that form, so the keyboard path and the drag path
-// are the same request; htmx swaps in the board the server answers with.
+// The pipeline board: drag a card to another column. No inline script (CSP). A drop fills the board's one
+// hidden move form (#board-drop) with the card's id and version and the column's stage and submits it: the
+// same request as the card's own "Move to" menu (fetched when its "Move…" is opened), and htmx swaps in the
+// board the server answers with.
 (function () {
     "use strict";
     if (!document.getElementById("board")) { return; }
@@ -44,10 +45,11 @@
         var id = event.dataTransfer.getData("text/plain") || (dragged && dragged.dataset.id);
         var card = id ? document.getElementById("card-" + id) : null;
         if (!card || card.dataset.stage === column.dataset.stage) { return; }
-        var form = card.querySelector("form.card-move");
-        var select = form ? form.querySelector("select[name='stage']") : null;
-        if (!select) { return; }
-        select.value = column.dataset.stage;
+        var form = document.getElementById("board-drop");
+        if (!form) { return; }
+        form.elements.namedItem("id").value = card.dataset.id;
+        form.elements.namedItem("version").value = card.dataset.version;
+        form.elements.namedItem("stage").value = column.dataset.stage;
         column.querySelector(".board-cards").appendChild(card);
         if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
     });

@@ -259,20 +259,22 @@ public class ConversationInbox {
     private List<Long> otherMatches(String search) {
         var ids = new LinkedHashSet<Long>();
         if (fullText) {
-            var query = SearchText.prefixQuery(search);
+            // the search's words as one query (an address is its words here: participants' addresses are indexed
+            // split at @ . - _ +), the last as a prefix checked on the rows the whole words found
+            var query = SearchText.wordQuery(String.join(" ", search.split("[@.\\-_+]")));
             if (query.isEmpty()) {
                 return List.of();
             }
             // subjects: every message's subject is in its search vector, so messages.search below finds them;
             // the participants' matches first (the GIN index), then their conversations
-            ids.addAll(jdbc.sql("""
+            ids.addAll(query.get().bind(jdbc.sql("""
                     with hits as materialized (
                       select message_id from conversation_message_participants
-                      where to_tsvector('simple', translate(address, '@.-_+', '     ')) @@ to_tsquery('simple', :query)
+                      where %s
                       limit :hits)
                     select distinct m.conversation_id from hits h join conversation_messages m on m.message_id = h.message_id
-                    limit :limit""")
-                    .param("query", query).param("hits", SEARCH_LIMIT * 4).param("limit", SEARCH_LIMIT)
+                    limit :limit""".formatted(query.get().condition("to_tsvector('simple', translate(address, '@.-_+', '     '))"))))
+                    .param("hits", SEARCH_LIMIT * 4).param("limit", SEARCH_LIMIT)
                     .query(Long.class).list());
         } else {
             var pattern = SearchText.likePattern(search);

@@ -27,6 +27,7 @@ import org.opportune.triage.Category;
 import org.opportune.triage.TriageService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -200,6 +201,8 @@ class CustomerIntegrationTests {
         assertThat(result.id()).isEqualTo(survivor.id());
         assertThat(result.emails()).containsExactly("fiona." + run + "@halewood.example", "fiona.hale." + run + "@gmail.com");
         assertThat(customers.contact(merged.id())).hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(survivor.id()));
+        assertThat(customers.contactNames(List.of(merged.id(), survivor.id())))
+                .containsOnly(entry(merged.id(), survivor.name()), entry(survivor.id(), survivor.name()));
         assertThat(customers.contactByEmail("fiona.hale." + run + "@gmail.com")).map(ContactView::id).hasValue(survivor.id());
         assertThat(customers.customerOfConversation(homeConversation)).hasValueSatisfying(c -> {
             assertThat(c.contact().id()).isEqualTo(survivor.id());
@@ -238,6 +241,9 @@ class CustomerIntegrationTests {
         assertThat(customers.customerOfConversation(conversations.conversationOf(b).orElseThrow()))
                 .hasValueSatisfying(c -> assertThat(c.company()).isNotNull().extracting(CompanyView::id).isEqualTo(survivor.id()));
         assertThat(customers.conversationsOf(survivor.ref(), 10)).hasSize(2);
+        // what lists and cards show for an id: the survivor's name for the merged one, unknown ids left out
+        assertThat(customers.companyNames(List.of(hanna.companyId(), gus.companyId(), Long.MAX_VALUE)))
+                .containsOnly(entry(hanna.companyId(), survivor.name()), entry(gus.companyId(), survivor.name()));
         assertThat(trail("company", survivor.id())).contains("company.merged by rep");
         assertThat(events.stream(CustomersMerged.class)).anyMatch(e -> e.kind() == CustomerRef.Kind.COMPANY
                 && e.survivorId() == survivor.id() && e.mergedId() == hanna.companyId());

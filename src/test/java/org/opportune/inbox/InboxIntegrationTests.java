@@ -149,6 +149,34 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void searchOnPostgresTakesTheLastWordAsTheStartOfAWordAndTheOthersAsWholeWords() {
+        deliver(plain("words-" + run, "Ida <ida@kiefer-" + run + ".example>", "Frage " + run,
+                "Angebot für Dachlatten" + run + " aus Kiefer, bitte mit Lieferung."));
+        deliver(plain("other-" + run, "Olaf <olaf@fichte-" + run + ".example>", "Andere " + run,
+                "Lieferung von Dachlatten" + run + "x aus Fichte."));
+        var rep = signedIn(Role.REP);
+
+        var lastIsAStart = rep.getHtmx("/inbox?view=open&q=dachlatten" + run + "+lief");
+        var othersAreWholeWords = rep.getHtmx("/inbox?view=open&q=lief+dachlatten" + run);
+        var addressWords = rep.getHtmx("/inbox?view=open&q=ida+kiefer+" + run.substring(0, 3));
+        var wholeAddress = rep.getHtmx("/inbox?view=open&q=olaf@fichte-" + run + ".example");
+
+        if (TestDatabase.postgres()) {
+            // "lief" is the start of "Lieferung" in both; "dachlatten<run>" is a whole word of the first only
+            assertThat(lastIsAStart.body()).contains("Frage " + run).doesNotContain("Andere " + run);
+            // "lief" not last: a whole word, in neither message
+            assertThat(othersAreWholeWords.body()).doesNotContain("Frage " + run, "Andere " + run);
+            // the sender's address in words, the last one begun
+            assertThat(addressWords.body()).contains("Frage " + run).doesNotContain("Andere " + run);
+        } else {
+            // LIKE: the search is one piece of text
+            assertThat(lastIsAStart.body()).doesNotContain("Frage " + run, "Andere " + run);
+            assertThat(addressWords.body()).doesNotContain("Frage " + run, "Andere " + run);
+        }
+        assertThat(wholeAddress.body()).contains("Andere " + run).doesNotContain("Frage " + run);
+    }
+
+    @Test
     void htmlMailIsShownSanitisedInASandboxedFrameWithItsOwnPolicy() {
         var conversationId = deliver(html("html-" + run, "Eve <eve@hostile.example>", "Offer " + run, """
                 <html><head><meta http-equiv="refresh" content="0;url=https://evil.example/"></head>

@@ -95,7 +95,9 @@ class PipelineBoardBrowserIntegrationTests {
             assertThat(lost.locator("#card-" + chairs)).containsText("Chose a competitor");
             assertThat(lost.locator(".count")).hasText("1");
 
-            // without a mouse: the card's own menu
+            // without a mouse: the card's own menu, fetched when its "Move…" is opened
+            assertThat(page.getByLabel("Move Lamps " + run + " to")).hasCount(0);
+            page.locator("#card-" + lamps + " summary").click();
             page.getByLabel("Move Lamps " + run + " to").selectOption("proposal_sent");
             page.locator("#card-" + lamps).getByRole(AriaRole.BUTTON,
                     new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Move")).click();

@@ -130,20 +130,45 @@ class PipelineBoardIntegrationTests {
     }
 
     @Test
-    void aMoveWithoutJavaScriptKeepsTheBoardFiltered() {
+    void aMoveWithoutJavaScriptGoesThroughTheCardsMovePageAndKeepsTheBoardFiltered() {
         var rep = user(identity, Role.REP);
         var other = user(identity, Role.REP);
         var browser = signedIn(port, rep);
         var id = create(browser, "Benches for Derby", "");
         create(signedIn(port, other), "Someone else's benches", "");
         var filtered = browser.get("/pipeline?owner=" + rep.id() + "&overdue=false").body();
+        var link = "/pipeline/cards/" + id + "/move?version=0&owner=" + rep.id();
 
+        var movePage = browser.get(link);
         var moved = browser.post("/pipeline/move", Map.of("id", id, "stage", "qualified", "version", "0",
                 "owner", Long.toString(rep.id())));
 
-        assertThat(filtered).contains("<noscript>", "<input type=\"hidden\" name=\"owner\" value=\"" + rep.id() + "\">");
+        assertThat(filtered).as("the card links to its move form, which is not on the board itself")
+                .contains("href=\"" + link.replace("&", "&amp;") + "\"").doesNotContain("Move Benches for Derby to</label>");
+        assertThat(movePage.statusCode()).isEqualTo(200);
+        assertThat(movePage.body()).contains("Move Benches for Derby to</label>", "action=\"/pipeline/move\"",
+                "<input type=\"hidden\" name=\"owner\" value=\"" + rep.id() + "\">",
+                "<input type=\"hidden\" name=\"version\" value=\"0\">", "<option value=\"qualified\"")
+                .doesNotContain("hx-post");
         assertThat(moved.body()).contains("Benches for Derby").doesNotContain("Someone else&#39;s benches", "Someone else's benches")
-                .contains("<input type=\"hidden\" name=\"owner\" value=\"" + rep.id() + "\">");
+                .contains("/pipeline/cards/" + id + "/move?version=1&amp;owner=" + rep.id());
+        assertThat(signedIn(port, user(identity, Role.VIEWER)).get(link).statusCode()).as("a viewer cannot move").isEqualTo(403);
+    }
+
+    @Test
+    void aCardsMoveFormInPlaceCarriesTheVersionTheBoardShowedSoALaterChangeIsCaught() {
+        var rep = user(identity, Role.REP);
+        var browser = signedIn(port, rep);
+        var id = create(browser, "Stools for York", "");
+        var link = "/pipeline/cards/" + id + "/move?version=0";
+        browser.post("/pipeline/move", Map.of("id", id, "stage", "qualified", "version", "0"));
+
+        var inPlace = browser.getHtmx(link);
+        var stale = browser.post("/pipeline/move", Map.of("id", id, "stage", "negotiation", "version", "0"));
+
+        assertThat(inPlace.body()).contains("hx-post=\"/pipeline/move\"", "<input type=\"hidden\" name=\"version\" value=\"0\">",
+                "Move Stools for York to</label>").doesNotContain("<html");
+        assertThat(stale.body()).contains("Someone changed this opportunity after you loaded the board");
     }
 
     @Test

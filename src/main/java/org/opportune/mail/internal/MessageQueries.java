@@ -145,17 +145,15 @@ public class MessageQueries {
      */
     public List<Long> search(String text, int limit) {
         if (fullText) {
-            var address = SearchText.addressQuery(text);
-            var query = address.isEmpty() ? SearchText.prefixQuery(text) : address;
+            var query = SearchText.wordQuery(text);
             if (query.isEmpty()) {
                 return List.of();
             }
-            return jdbc.sql("""
+            return query.get().bind(jdbc.sql("""
                             select id from messages
-                            where search_vector @@ to_tsquery('simple', :query)
+                            where %s
                             order by sent_at desc
-                            limit :limit""")
-                    .param("query", query)
+                            limit :limit""".formatted(query.get().condition("search_vector"))))
                     .param("limit", limit)
                     .query(Long.class)
                     .list();

@@ -1,6 +1,7 @@
 package org.opportune.opportunity.web;
 
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -63,6 +65,27 @@ class BoardController {
             @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean stalled,
             Model model) {
         return render(me, auth, request, new BoardFilter(owner, mailbox, overdue, stalled), null, null, model);
+    }
+
+    /**
+     * One card's "Move to" form: into the card when HTMX asks (the person opened its "Move…"), otherwise on a page
+     * of its own whose form posts like the one in place and comes back to the filtered board. Drag and drop does
+     * not need it (the board's one hidden form carries the drop).
+     */
+    @GetMapping("/cards/{id}/move")
+    @PreAuthorize("hasAuthority('INBOX_WORK')")
+    String moveForm(@AuthenticationPrincipal SignedInUser me, HttpServletRequest request, @PathVariable long id,
+            @RequestParam(required = false) Integer version, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String mailbox, @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "false") boolean stalled, Model model) {
+        var o = opportunities.opportunity(me.asActor(), id);
+        var inPlace = Htmx.isHtmx(request);
+        var columns = pipeline.activeStages().stream()
+                .sorted(Comparator.comparing((StageView s) -> s.open() ? 0 : 1).thenComparing(StageView::position))
+                .toList();
+        model.addAttribute("form", new Pages.MoveForm(o.id(), o.title(), o.stage(), o.stageName(),
+                version == null ? o.version() : version, new BoardFilter(owner, mailbox, overdue, stalled), columns, inPlace));
+        return inPlace ? "opportunity/fragments/cardMove" : "opportunity/cardMove";
     }
 
     @PostMapping("/move")

@@ -113,6 +113,44 @@ public final class Pages {
         public boolean empty() {
             return board.columns().stream().allMatch(c -> c.count() == 0);
         }
+
+        /** Where a card's "Move to" form is: its version as loaded with the board, so a later change is still caught. */
+        public String moveLink(OpportunityView o) {
+            return "/pipeline/cards/" + o.id() + "/move?version=" + o.version() + filterQuery(filter);
+        }
+    }
+
+    /**
+     * One card's "Move to" form, in the card (HTMX) or on a page of its own.
+     *
+     * @param version the version the board showed (a move against a newer one is refused as stale)
+     * @param stages  the board's columns, in their order
+     */
+    public record MoveForm(long id, String title, String stage, String stageName, int version,
+            org.opportune.opportunity.BoardFilter filter, List<StageView> stages, boolean inPlace) {
+
+        public String boardLink() {
+            var query = filterQuery(filter);
+            return query.isEmpty() ? "/pipeline" : "/pipeline?" + query.substring(1);
+        }
+    }
+
+    /** The board's filters as query parameters, each starting with {@code &}. */
+    static String filterQuery(org.opportune.opportunity.BoardFilter filter) {
+        var query = new StringBuilder();
+        if (filter.owner() != null && !filter.owner().isBlank()) {
+            query.append("&owner=").append(java.net.URLEncoder.encode(filter.owner(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (filter.mailbox() != null && !filter.mailbox().isBlank()) {
+            query.append("&mailbox=").append(java.net.URLEncoder.encode(filter.mailbox(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (filter.overdue()) {
+            query.append("&overdue=true");
+        }
+        if (filter.stalled()) {
+            query.append("&stalled=true");
+        }
+        return query.toString();
     }
 
     /**

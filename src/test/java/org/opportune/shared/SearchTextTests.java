@@ -1,0 +1,32 @@
+package org.opportune.shared;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a search becomes for PostgreSQL's full-text search: whole words for the index, the last word's start checked after. */
+class SearchTextTests {
+
+    @Test
+    void theWholeWordsGoToTheIndexAndTheLastWordsStartIsCheckedOnWhatTheyFind() {
+        var query = SearchText.wordQuery("Bluefield Logistics BV").orElseThrow();
+
+        assertThat(query.words()).isEqualTo("bluefield & logistics");
+        assertThat(query.prefix()).isEqualTo("bv:*");
+        assertThat(query.condition("v")).isEqualTo(
+                "v @@ to_tsquery('simple', :words) and ts_match_vq(v, to_tsquery('simple', :prefix))");
+    }
+
+    @Test
+    void oneWordIsItsStartLookedUpInTheIndexAndAnAddressIsOneWord() {
+        var word = SearchText.wordQuery("  Quote! ").orElseThrow();
+        var address = SearchText.wordQuery("Jan.Kowalski@bluestone-43.example").orElseThrow();
+
+        assertThat(word.words()).isEqualTo("quote:*");
+        assertThat(word.prefix()).isEmpty();
+        assertThat(word.condition("v")).isEqualTo("v @@ to_tsquery('simple', :words)");
+        assertThat(address.words()).isEqualTo("'jan.kowalski@bluestone-43.example'");
+        assertThat(address.prefix()).isEmpty();
+        assertThat(SearchText.wordQuery(" -- ")).isEmpty();
+    }
+}
