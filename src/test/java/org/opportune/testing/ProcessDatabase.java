@@ -97,8 +97,15 @@ public final class ProcessDatabase implements AutoCloseable {
                 .list().stream().reduce("deliveries not completed:", (a, b) -> a + "\n  " + b);
     }
 
+    /**
+     * The number a {@code select count(*) from …} query gives, counted row by row. After a process was killed,
+     * H2 can answer a bare {@code count(*)} from the table's stored row count, and that count can be one off
+     * after recovery (seen: {@code count(*)} 501 while the table held 500 rows and every one of them was
+     * threaded); {@code sum(1)} reads the rows themselves, on both databases.
+     */
     public long count(String sql) {
-        return jdbc().sql(sql).query(Long.class).single();
+        var counted = sql.strip().replaceFirst("(?i)^select count\\(\\*\\) from ", "select coalesce(sum(1), 0) from ");
+        return jdbc().sql(counted).query(Long.class).single();
     }
 
     /** Drops the PostgreSQL schema; the H2 file goes with the test's temporary directory. */
