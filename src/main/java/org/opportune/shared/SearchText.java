@@ -45,9 +45,10 @@ public final class SearchText {
         if (words.isEmpty()) {
             return java.util.Optional.empty();
         }
-        var last = words.get(words.size() - 1) + ":*";
+        var last = term(words.get(words.size() - 1), ":*");
         return java.util.Optional.of(words.size() == 1 ? new WordQuery(last, "")
-                : new WordQuery(String.join(" & ", words.subList(0, words.size() - 1)), last));
+                : new WordQuery(String.join(" & ", words.subList(0, words.size() - 1).stream().map(w -> term(w, "")).toList()),
+                        last));
     }
 
     /**
@@ -67,6 +68,15 @@ public final class SearchText {
                 org.springframework.jdbc.core.simple.JdbcClient.StatementSpec statement) {
             return prefix.isEmpty() ? statement.param("words", words) : statement.param("words", words).param("prefix", prefix);
         }
+    }
+
+    /**
+     * One word of the query. PostgreSQL's parser reads the digits after a hyphen as a negative number
+     * ({@code Q-2291} is {@code q} and {@code -2291}, {@code 2025-11-03} is {@code 2025}, {@code -11}, {@code -03}),
+     * so a number is looked up both ways: a search for a quote number finds it.
+     */
+    private static String term(String word, String suffix) {
+        return word.matches("[0-9]+") ? "(" + word + suffix + " | -" + word + suffix + ")" : word + suffix;
     }
 
     private static java.util.List<String> words(String text) {

@@ -29,4 +29,15 @@ class SearchTextTests {
         assertThat(address.prefix()).isEmpty();
         assertThat(SearchText.wordQuery(" -- ")).isEmpty();
     }
+
+    @Test
+    void aNumberIsLookedUpAlsoAsTheNegativeNumberPostgresReadsAfterAHyphen() {
+        var quote = SearchText.wordQuery("Quote Q-2291").orElseThrow();
+        var number = SearchText.wordQuery("2291 bar").orElseThrow();
+
+        assertThat(quote.words()).isEqualTo("quote & q");
+        assertThat(quote.prefix()).isEqualTo("(2291:* | -2291:*)");
+        assertThat(number.words()).isEqualTo("(2291 | -2291)");
+        assertThat(number.prefix()).isEqualTo("bar:*");
+    }
 }
