@@ -50,8 +50,8 @@ class PipelineBoardIntegrationTests {
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(count(board.body(), "new_lead")).isEqualTo(3);
         assertThat(count(board.body(), "qualified")).isZero();
-        assertThat(board.body()).contains("Desks for Leeds", "Chairs for Leeds", "Lamps for Boston", "Negotiation/review",
-                "Won", "Lost/closed", "<li>EUR 25,000.00</li>", "<li>USD 12,500.00</li>", "EUR 12,500.00",
+        assertThat(board.body()).contains("Desks for Leeds", "Chairs for Leeds", "Lamps for Boston", "Negotiation/<wbr>review",
+                "Won", "Lost/<wbr>closed", "<li>EUR 25,000.00</li>", "<li>USD 12,500.00</li>", "EUR 12,500.00",
                 "Send quote for 12 standing desks", "name=\"stage\"", "/js/board.js");
         assertThat(viewed.statusCode()).isEqualTo(200);
         assertThat(count(viewed.body(), "new_lead")).isEqualTo(3);
