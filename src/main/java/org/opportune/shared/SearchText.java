@@ -1,7 +1,6 @@
 package org.opportune.shared;
 
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -79,11 +78,15 @@ public final class SearchText {
         return word.matches("[0-9]+") ? "(" + word + suffix + " | -" + word + suffix + ")" : word + suffix;
     }
 
+    /**
+     * The runs of letters and digits; a decimal number ({@code 12.50}, the {@code 250.00} of {@code 1,250.00}) stays
+     * one word, as PostgreSQL's parser stores it.
+     */
     private static java.util.List<String> words(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(word -> !word.isEmpty())
-                .toList();
+        return WORD.matcher(text.toLowerCase(Locale.ROOT)).results().map(java.util.regex.MatchResult::group).toList();
     }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[0-9]+(?:\\.[0-9]+)+|[\\p{L}\\p{N}]+");
 
     /**
      * For a search that is one whole mail address, the {@code to_tsquery('simple', …)} argument of that address

@@ -177,19 +177,21 @@ class InboxIntegrationTests {
     }
 
     @Test
-    void aQuoteNumberIsFoundWithItsLetterAndHyphenOrAlone() {
+    void aQuoteNumberIsFoundWithItsLetterAndHyphenOrAloneAndAPriceWithItsDecimals() {
         var number = String.valueOf(100000 + Math.floorMod(run.hashCode(), 900000));
         deliver(plain("quote-no-" + run, "Ruth <ruth@kettle-" + run + ".example>", "Re: Quote Q-" + number + " - bar counter",
-                "We are happy to go ahead with option B."));
+                "We are happy to go ahead with option B at " + number + ".50 GBP."));
         var rep = signedIn(Role.REP);
 
         var withLetter = rep.getHtmx("/inbox?view=open&q=Q-" + number);
         var alone = rep.getHtmx("/inbox?view=open&q=" + number);
         var inWords = rep.getHtmx("/inbox?view=open&q=quote+q-" + number + "+bar");
+        var price = rep.getHtmx("/inbox?view=open&q=" + number + ".50+GBP");
 
         // PostgreSQL's parser stores "Q-123456" as "q" and the negative number "-123456"
         assertThat(withLetter.body()).contains("Quote Q-" + number);
         assertThat(alone.body()).contains("Quote Q-" + number);
+        assertThat(price.body()).as("a decimal number is one word").contains("Quote Q-" + number);
         if (TestDatabase.postgres()) {
             // words, not one piece of text as with H2's LIKE
             assertThat(inWords.body()).contains("Quote Q-" + number);

@@ -40,4 +40,15 @@ class SearchTextTests {
         assertThat(number.words()).isEqualTo("(2291 | -2291)");
         assertThat(number.prefix()).isEqualTo("bar:*");
     }
+
+    @Test
+    void aDecimalNumberIsOneWordAsPostgresStoresIt() {
+        var price = SearchText.wordQuery("12.50 EUR").orElseThrow();
+        var total = SearchText.wordQuery("total 1,250.00").orElseThrow();
+
+        assertThat(price.words()).isEqualTo("12.50");
+        assertThat(price.prefix()).isEqualTo("eur:*");
+        assertThat(total.words()).isEqualTo("total & (1 | -1)");
+        assertThat(total.prefix()).isEqualTo("250.00:*");
+    }
 }
