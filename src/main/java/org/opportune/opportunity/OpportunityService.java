@@ -154,7 +154,7 @@ public class OpportunityService {
             }
         }
         var active = stages.all().stream().filter(StageView::active)
-                .sorted(java.util.Comparator.comparing((StageView s) -> s.open() ? 0 : 1).thenComparing(StageView::position))
+                .sorted(StageView.BOARD_ORDER)
                 .toList();
         var names = new Names();
         var loaded = new LinkedHashMap<String, List<Opportunity>>();

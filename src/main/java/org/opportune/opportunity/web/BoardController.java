@@ -1,7 +1,6 @@
 package org.opportune.opportunity.web;
 
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +79,7 @@ class BoardController {
             @RequestParam(defaultValue = "false") boolean stalled, Model model) {
         var o = opportunities.opportunity(me.asActor(), id);
         var inPlace = Htmx.isHtmx(request);
-        var columns = pipeline.activeStages().stream()
-                .sorted(Comparator.comparing((StageView s) -> s.open() ? 0 : 1).thenComparing(StageView::position))
-                .toList();
+        var columns = pipeline.activeStages().stream().sorted(StageView.BOARD_ORDER).toList();
         model.addAttribute("form", new Pages.MoveForm(o.id(), o.title(), o.stage(), o.stageName(),
                 version == null ? o.version() : version, new BoardFilter(owner, mailbox, overdue, stalled), columns, inPlace));
         return inPlace ? "opportunity/fragments/cardMove" : "opportunity/cardMove";
