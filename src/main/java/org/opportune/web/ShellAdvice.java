@@ -1,11 +1,10 @@
 package org.opportune.web;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 
