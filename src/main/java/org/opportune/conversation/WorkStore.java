@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,25 +112,28 @@ class WorkStore {
      * the latest message decides (on a tie in time, the later-stored one), as it did when they arrived.
      */
     void recountDirection(long conversationId, Set<String> ownDomains) {
-        var inbound = new AtomicReference<@Nullable Instant>();
-        var outbound = new AtomicReference<@Nullable Instant>();
-        var waiting = new AtomicBoolean();
-        jdbc.sql("select from_address, sent_at from conversation_messages where conversation_id = :id order by sent_at, message_id")
+        Instant inbound = null;
+        Instant outbound = null;
+        var waiting = false;
+        var messages = jdbc.sql("select from_address, sent_at from conversation_messages where conversation_id = :id order by sent_at, message_id")
                 .param("id", conversationId)
-                .query((rs, n) -> {
-                    var sentAt = instant(rs.getObject("sent_at", OffsetDateTime.class));
-                    var fromUs = isOwn(rs.getString("from_address"), ownDomains);
-                    (fromUs ? outbound : inbound).set(sentAt);
-                    waiting.set(!fromUs);
-                    return sentAt;
-                })
+                .query((rs, n) -> Map.entry(isOwn(rs.getString("from_address"), ownDomains),
+                        instant(rs.getObject("sent_at", OffsetDateTime.class))))
                 .list();
+        for (var message : messages) {
+            if (message.getKey()) {
+                outbound = message.getValue();
+            } else {
+                inbound = message.getValue();
+            }
+            waiting = !message.getKey();
+        }
         jdbc.sql("""
                 update conversations set last_inbound_at = :inbound, last_outbound_at = :outbound, waiting_on_us = :waiting
                 where id = :id""")
-                .param("inbound", inbound.get() == null ? null : utc(inbound.get()))
-                .param("outbound", outbound.get() == null ? null : utc(outbound.get()))
-                .param("waiting", waiting.get())
+                .param("inbound", inbound == null ? null : utc(inbound))
+                .param("outbound", outbound == null ? null : utc(outbound))
+                .param("waiting", waiting)
                 .param("id", conversationId)
                 .update();
         mailboxes.mirror(conversationId);

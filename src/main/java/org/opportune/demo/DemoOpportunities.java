@@ -44,7 +44,7 @@ class DemoOpportunities {
 
     /** A demo deal: the subject of the enquiry it comes from, and what the owner made of it. */
     record Deal(String subject, String title, String description, @Nullable String value, @Nullable String owner,
-            String nextAction, int dueInDays, List<String> stages, @Nullable Outcome outcome) {
+            String nextAction, int dueInDays, List<String> stages, @Nullable Outcome outcome, @Nullable String outcomeNote) {
     }
 
     static final List<Deal> DEALS = List.of(
@@ -52,19 +52,19 @@ class DemoOpportunities {
                     "42 upholstered headboards with bedside shelves and lights, 42 built-in wardrobes, 6 suite wardrobes; "
                             + "installation over the winter closure.", "86400.00", "priya",
                     "Call Oliver Grant to walk through quote Q-2324 and the 5 % he asked for", 2,
-                    List.of("qualified", "proposal_sent"), null),
+                    List.of("qualified", "proposal_sent"), null, null),
             new Deal("Second floor - more phone booths like last year's", "Six more phone booths and a kitchen bar, Brightwater Cowork",
                     "Another six phone booths of last year's design for the second floor, plus a kitchen bar with stools for eight.",
                     "38500.00", "tom", "Send phone booth drawings and the kitchen bar layout to Nadia Hussain", 1,
-                    List.of("qualified"), null),
+                    List.of("qualified"), null, null),
             new Deal("Restaurant refurbishment in Cardiff", "Restaurant refurbishment in Cardiff, Salt & Ember",
                     "Booth seating along the window wall, a bigger bar front and a host stand for a 60-cover grill "
                             + "restaurant in Cardiff Bay; two weeks in January; budget around £35-40k.", null, null,
-                    "Reply with our restaurant portfolio and two dates for a site visit", 0, List.of(), null),
+                    "Reply with our restaurant portfolio and two dates for a site visit", 0, List.of(), null, null),
             new Deal("Quote Q-2291 - bar counter and back shelving", "Oak bar counter and back shelving, The Copper Kettle",
                     "Option B of quote Q-2291: oak counter with the zinc top, back shelving in painted ash.", "14200.00",
                     "marco", "Agree the installation dates (a Monday and Tuesday) with Ruth Evans", 1, List.of(),
-                    Outcome.WON));
+                    Outcome.WON, "Ruth accepted option B by email."));
 
     private final OpportunityService opportunities;
     private final IdentityService identity;
@@ -132,8 +132,7 @@ class DemoOpportunities {
             current = opportunities.moveToStage(system, current.id(), new StageMove(stage, current.version(), null, null, null));
         }
         if (deal.outcome() != null) {
-            opportunities.close(system, current.id(), deal.outcome(), current.version(), null,
-                    "Ruth accepted option B by email.", null);
+            opportunities.close(system, current.id(), deal.outcome(), current.version(), null, deal.outcomeNote(), null);
         }
         if (draft != null && draft.conversationId() != null && owner != null) {
             try {
