@@ -239,7 +239,7 @@ class InboxIntegrationTests {
     @Test
     void anOpenInboxHearsOfNewMailWithoutAReload() throws Exception {
         var rep = signedIn(Role.REP);
-        var stream = CompletableFuture.supplyAsync(() -> firstInboxEvent(rep));
+        var stream = CompletableFuture.supplyAsync(() -> firstNewMailEvent(rep));
         await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(300)).until(() -> true);
 
         var conversationId = deliver(plain("live-" + run, "Lena <lena@northwind.example>", "Live " + run, "Hi"));
@@ -329,7 +329,7 @@ class InboxIntegrationTests {
         assertThat(claim.statusCode()).isEqualTo(403);
     }
 
-    private String firstInboxEvent(Browser browser) {
+    private String firstNewMailEvent(Browser browser) {
         try {
             var response = browser.stream("/inbox/stream");
             try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
@@ -337,7 +337,8 @@ class InboxIntegrationTests {
                 for (String line; (line = reader.readLine()) != null; ) {
                     if (line.equals("event:inbox")) {
                         inInbox = true;
-                    } else if (inInbox && line.startsWith("data:")) {
+                    } else if (inInbox && line.startsWith("data:message:")) {
+                        // other kinds (a category set by triage, say) can come from earlier tests' mail first
                         return line;
                     }
                 }
