@@ -19,17 +19,16 @@ public interface BlobStore {
     String put(byte[] content);
 
     /**
-     * {@link #put}, except that the new blob's name (its directory entry) need not be durable yet when this
-     * returns: only after {@link #syncNames} with its key. For a batch of blobs that must all be durable
-     * before one database commit: their directories are then synced once each, after all were written,
-     * instead of once per blob while the others wait. The content itself is durable on return, as with put.
+     * {@link #put}, except that the new blob need not be durable yet when this returns: only after {@link #sync}
+     * with its key. For a batch of blobs that must all be durable before one database commit: the store can
+     * then make them durable together (one file system sync) instead of one by one while the others wait.
      */
-    default String putSyncingNameLater(byte[] content) {
+    default String putSyncingLater(byte[] content) {
         return put(content);
     }
 
-    /** Makes the names of these blobs (stored with {@link #putSyncingNameLater}) durable. */
-    default void syncNames(Collection<String> keys) {
+    /** Makes these blobs (stored with {@link #putSyncingLater}), their content and their names, durable. */
+    default void sync(Collection<String> keys) {
     }
 
     /** The content of that key; {@link BlobNotFoundException} when there is none. */

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -28,8 +28,14 @@ import java.util.stream.Stream;
  * {@code put} returned, never outlives it in a power failure. A process crash alone needs no fsync
  * (the operating system keeps what was written); without {@code durable}, a power failure can lose a
  * blob whose row committed, and importing the same mail again writes it back (raw messages are stored
- * before deduplication). {@link #putSyncingNameLater} leaves the directory sync to {@link #syncNames}, which
- * an import's batch calls once for all its blobs before its transaction.
+ * before deduplication).
+ *
+ * <p>An import's batch stores its blobs with {@link #putSyncingLater} and calls {@link #sync} once for all of
+ * them before its transaction. On Linux that is one {@code syncfs} of the store's file system
+ * ({@link FileSystemSync}), and the blobs are written without an fsync each; elsewhere each file is fsynced
+ * as it is written and each distinct directory once in {@link #sync}. A power failure before the sync can
+ * leave a blob's name with less than its content: {@link #put} writes a blob again unless the file under its
+ * name has the full size, and no row refers to a blob whose batch had not synced.
  */
 public class FileBlobStore implements BlobStore {
 
@@ -51,63 +57,86 @@ public class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public String putSyncingNameLater(byte[] content) {
+    public String putSyncingLater(byte[] content) {
         return put(content, false);
     }
 
-    /**
-     * Syncs each distinct directory of these blobs once (a batch's blobs are spread over many directories,
-     * so this saves few syncs; what it saves is that the blobs' writers do not wait for them one by one).
-     */
     @Override
-    public void syncNames(Collection<String> keys) {
-        if (!durable) {
+    public void sync(Collection<String> keys) {
+        if (!durable || keys.isEmpty()) {
             return;
         }
-        var directories = new LinkedHashSet<Path>();
-        for (var key : keys) {
-            directories.add(path(key).getParent());
-        }
         try {
+            if (FileSystemSync.available()) {
+                FileSystemSync.sync(root);
+                return;
+            }
+            var directories = new LinkedHashSet<Path>();
+            for (var key : keys) {
+                directories.add(path(key).getParent());
+            }
             for (var directory : directories) {
                 syncDirectory(directory);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not sync the blob store's directories", e);
+            throw new UncheckedIOException("could not sync the blob store", e);
         }
     }
 
-    private String put(byte[] content, boolean syncName) {
+    /** @param now whether the blob must be durable on return; otherwise {@link #sync} makes it durable */
+    private String put(byte[] content, boolean now) {
         var key = Hashes.sha256(content);
         var target = path(key);
         try {
-            if (Files.isRegularFile(target) && Files.size(target) == content.length && touch(target)) {
+            if (isStored(target, content.length) && touch(target)) {
                 return key;
             }
-            Files.createDirectories(target.getParent());
-            var temp = Files.createTempFile(target.getParent(), key, ".tmp");
+            var temp = target.resolveSibling(key + "." + TEMP_NAMES + "-" + TEMP_COUNTER.incrementAndGet() + ".tmp");
+            var moved = false;
             try {
-                try (var out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                try (var out = create(temp)) {
                     var buffer = ByteBuffer.wrap(content);
                     while (buffer.hasRemaining()) {
                         out.write(buffer);
                     }
-                    if (durable) {
+                    if (durable && (now || !FileSystemSync.available())) {
                         out.force(true);
                     }
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                if (durable && syncName) {
-                    syncDirectory(target.getParent());
-                }
-            } catch (FileAlreadyExistsException e) {
-                // another thread or node stored the same content first: same bytes, nothing to do
+                moved = true;
             } finally {
-                Files.deleteIfExists(temp);
+                if (!moved) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+            if (durable && now) {
+                syncDirectory(target.getParent());
             }
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("could not store blob " + key, e);
+        }
+    }
+
+    /** Temporary names unique to this process, so that no two writers (threads or nodes) share one. */
+    private static final String TEMP_NAMES = ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
+    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
+
+    /** One {@code stat}, and no exception for a blob that is not there (the usual case in an import). */
+    private static boolean isStored(Path target, long size) {
+        var file = target.toFile();
+        var length = file.length();
+        return length == size && (size > 0 || file.isFile());
+    }
+
+    /** A new file; its directory is created only when it is missing, which is once per directory. */
+    private static FileChannel create(Path temp) throws IOException {
+        try {
+            return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(temp.getParent());
+            return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
     }
 

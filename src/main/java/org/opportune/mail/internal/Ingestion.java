@@ -17,7 +17,7 @@ final class Ingestion {
     final Instant receivedAt;
     /**
      * Part of a batch ({@link IngestionPipeline#prepareAll}): blobs are stored with
-     * {@link BlobStore#putSyncingNameLater}, and the pipeline syncs the batch's names before its transaction.
+     * {@link BlobStore#putSyncingLater}, and the pipeline syncs the batch's blobs before its transaction.
      */
     boolean inBatch;
 

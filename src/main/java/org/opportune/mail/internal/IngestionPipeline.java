@@ -113,9 +113,9 @@ public class IngestionPipeline implements DisposableBean {
         for (var ingestion : ingestions) {
             prepared.add(CompletableFuture.runAsync(() -> run(ingestion, prepareSteps), workers));
         }
-        // then the names of the batch's blobs, still on the pool, so that it overlaps the previous batch's transaction
+        // then the batch's blobs are made durable, still on the pool, so that it overlaps the previous batch's transaction
         prepared.add(CompletableFuture.allOf(prepared.toArray(CompletableFuture[]::new))
-                .thenComposeAsync(done -> syncBlobNames(ingestions), workers));
+                .thenComposeAsync(done -> syncBlobs(ingestions), workers));
         return new Prepared(ingestions, List.copyOf(prepared));
     }
 
@@ -146,11 +146,8 @@ public class IngestionPipeline implements DisposableBean {
         return ingestions.stream().map(this::finish).toList();
     }
 
-    /**
-     * Before anything refers to them (a message row, a quarantine entry): the names of the batch's new blobs,
-     * in a few parallel parts (each directory sync waits for the disk).
-     */
-    private CompletableFuture<Void> syncBlobNames(List<Ingestion> ingestions) {
+    /** Before anything refers to them (a message row, a quarantine entry): the batch's new blobs, made durable together. */
+    private CompletableFuture<Void> syncBlobs(List<Ingestion> ingestions) {
         var keys = new ArrayList<String>();
         for (var ingestion : ingestions) {
             if (ingestion.rawBlobKey != null) {
@@ -158,17 +155,8 @@ public class IngestionPipeline implements DisposableBean {
             }
             keys.addAll(ingestion.attachmentBlobKeys);
         }
-        var parts = new ArrayList<CompletableFuture<Void>>();
-        int size = Math.max(1, (keys.size() + SYNC_PARTS - 1) / SYNC_PARTS);
-        for (int from = 0; from < keys.size(); from += size) {
-            var part = keys.subList(from, Math.min(keys.size(), from + size));
-            parts.add(CompletableFuture.runAsync(() -> blobs.syncNames(part), workers));
-        }
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+        return CompletableFuture.runAsync(() -> blobs.sync(keys), workers);
     }
-
-    /** Directory syncs of a batch run in this many parallel parts. */
-    private static final int SYNC_PARTS = 4;
 
     @Override
     public void destroy() {

@@ -17,7 +17,7 @@ final class StoreAttachmentsStep implements IngestionStep {
         ingestion.attachmentBlobKeys.clear();
         for (var attachment : ingestion.parsed().attachments()) {
             var content = attachment.content();
-            ingestion.attachmentBlobKeys.add(ingestion.inBatch ? blobs.putSyncingNameLater(content) : blobs.put(content));
+            ingestion.attachmentBlobKeys.add(ingestion.inBatch ? blobs.putSyncingLater(content) : blobs.put(content));
         }
     }
 }

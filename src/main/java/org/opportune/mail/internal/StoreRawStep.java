@@ -11,6 +11,6 @@ final class StoreRawStep implements IngestionStep {
 
     @Override
     public void apply(Ingestion ingestion) {
-        ingestion.rawBlobKey = ingestion.inBatch ? blobs.putSyncingNameLater(ingestion.raw) : blobs.put(ingestion.raw);
+        ingestion.rawBlobKey = ingestion.inBatch ? blobs.putSyncingLater(ingestion.raw) : blobs.put(ingestion.raw);
     }
 }

@@ -40,8 +40,8 @@ interface BlobStoreContract {
     default void aBlobWhoseNameIsSyncedLaterIsTheSameBlobAndReadsBackExactly() throws IOException {
         var content = new byte[] {'b', 'a', 't', 'c', 'h', 0, (byte) 0xfe};
 
-        var key = store().putSyncingNameLater(content);
-        store().syncNames(List.of(key, store().putSyncingNameLater(content)));
+        var key = store().putSyncingLater(content);
+        store().sync(List.of(key, store().putSyncingLater(content)));
 
         assertThat(key).isEqualTo(store().put(content));
         try (var in = store().open(key)) {
