@@ -147,9 +147,11 @@ public final class ImportBenchmark {
             var backlog = context.getBean(PublicationBacklog.class);
             var peak = new HeapSampler();
             peak.start();
+            var cpu = new CpuMeter();
             var start = System.nanoTime();
             var summary = importer.importPaths(Actor.system(), "sales@bench.example", List.of(mbox), MailImporter.Progress.none());
             var seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%s import, %s%n", database, cpu.since());
             var deadline = System.nanoTime() + (long) (waitMinutes * 60e9);
             var left = backlog.await(Duration.ofMinutes(2), outstanding -> {
                 if (System.nanoTime() > deadline) {
