@@ -14,7 +14,9 @@ import org.opportune.shared.BatchEvents;
  * message that just arrived over IMAP waits behind them. Here they get a few threads of their own (half
  * the cores by default, at least one: {@code opportune.batch-events.threads}), so that the import itself keeps
  * the other half, and wait in an unbounded queue (the events
- * are in the registry anyway, so a queue lost in a crash is published again on restart).
+ * are in the registry anyway, so a queue lost in a crash is published again on restart). Its threads run at a
+ * lower CPU priority ({@code opportune.batch-events.nice}, 10; 0 keeps the normal one, see
+ * {@link BackgroundPriority}): catching up after an import gives way to pages, live mail and the import.
  * Listeners choose it with {@code @Async(BatchEvents.EXECUTOR)} beside their
  * {@code @ApplicationModuleListener}. Defining it makes {@code spring.task.execution.mode: force}
  * necessary, so that Spring Boot still creates the shared executor.
@@ -23,8 +25,13 @@ import org.opportune.shared.BatchEvents;
 class BatchEventsConfig {
 
     @Bean(BatchEvents.EXECUTOR)
-    ThreadPoolTaskExecutor batchEventsExecutor(@Value("${opportune.batch-events.threads:0}") int threads) {
+    ThreadPoolTaskExecutor batchEventsExecutor(@Value("${opportune.batch-events.threads:0}") int threads,
+            @Value("${opportune.batch-events.nice:10}") int nice) {
         var executor = new ThreadPoolTaskExecutor();
+        executor.setTaskDecorator(task -> () -> {
+            BackgroundPriority.lowerCurrentThread(nice);
+            task.run();
+        });
         var size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         executor.setCorePoolSize(size);
         executor.setMaxPoolSize(size);
