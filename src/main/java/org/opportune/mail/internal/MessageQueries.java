@@ -117,7 +117,7 @@ public class MessageQueries {
      * mailbox each was first linked to, then their addresses); not one join, which would repeat a message's
      * References, up to 500 of them, on every address row.
      *
-     * @return in the order of {@code ids}; unknown ids are left out
+     * @return in the order of {@code ids}; unknown ids (and messages in no mailbox) are left out
      */
     public List<MessageReceived> received(List<Long> ids) {
         var byId = new HashMap<Long, MessageReceived>();
@@ -133,22 +133,28 @@ public class MessageQueries {
                         }
                     });
             // the first link is the mailbox the message arrived in: ingestion links it there in the transaction
-            // that stores it, before any other mailbox can
+            // that stores it, before any other mailbox can. A subquery per message, by the index on message_id: as a
+            // join, PostgreSQL read the whole of message_mailboxes for every batch
             jdbc.sql("""
                             select m.id, m.message_id_header, m.in_reply_to, m.references_text, m.subject, m.from_address,
-                                   m.from_name, m.sent_at, l.mailbox_id
+                                   m.from_name, m.sent_at,
+                                   (select l.mailbox_id from message_mailboxes l where l.message_id = m.id
+                                    order by l.id limit 1) as mailbox_id
                             from messages m
-                            join message_mailboxes l on l.id = (select min(f.id) from message_mailboxes f where f.message_id = m.id)
                             where m.id in (:ids)
                             """)
                     .param("ids", chunk)
                     .query(rs -> {
                         var id = rs.getLong("id");
+                        var mailboxId = rs.getObject("mailbox_id", Long.class);
+                        if (mailboxId == null) {
+                            return; // never linked: cannot happen to a message ingestion stored
+                        }
                         byId.put(id, new MessageReceived(id, rs.getString("message_id_header"), rs.getString("in_reply_to"),
                                 storedReferences(rs.getString("references_text")), rs.getString("subject"),
                                 rs.getString("from_address"), rs.getString("from_name"),
                                 List.copyOf(participants.getOrDefault(id, Set.of())),
-                                rs.getObject("sent_at", OffsetDateTime.class).toInstant(), rs.getLong("mailbox_id")));
+                                rs.getObject("sent_at", OffsetDateTime.class).toInstant(), mailboxId));
                     });
         }
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
