@@ -33,6 +33,7 @@ import org.opportune.conversation.ConversationEvents.MessagesThreaded;
 import org.opportune.conversation.ThreadResolver.Join;
 import org.opportune.conversation.ThreadResolver.JoinAndMerge;
 import org.opportune.conversation.ThreadResolver.MessageFacts;
+import org.opportune.mail.MailMessages;
 import org.opportune.mail.MailboxService;
 import org.opportune.mail.MailboxView;
 import org.opportune.mail.MessageReceived;
@@ -64,6 +65,7 @@ class ConversationThreading {
     private final ConversationRepository conversations;
     private final ConversationService service;
     private final MailboxService mailboxes;
+    private final MailMessages mail;
     private final WorkStore work;
     private final ConversationCategories categories;
     private final TransactionTemplate transactions;
@@ -72,14 +74,14 @@ class ConversationThreading {
     private final ReentrantLock batches = new ReentrantLock();
 
     ConversationThreading(ThreadResolver resolver, ThreadIndex index, ConversationRepository conversations,
-            ConversationService service, MailboxService mailboxes, WorkStore work, ConversationCategories categories,
-            TransactionTemplate transactions,
-            ApplicationEventPublisher events, Clock clock) {
+            ConversationService service, MailboxService mailboxes, MailMessages mail, WorkStore work,
+            ConversationCategories categories, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.resolver = resolver;
         this.index = index;
         this.conversations = conversations;
         this.service = service;
         this.mailboxes = mailboxes;
+        this.mail = mail;
         this.work = work;
         this.categories = categories;
         this.transactions = transactions;
@@ -88,27 +90,31 @@ class ConversationThreading {
     }
 
     /**
-     * A batch of an import: threaded in one transaction, in the order the messages were read, with the
-     * Message-IDs of the whole batch looked up in one query and our addresses and domains read once.
-     * Batches are threaded one at a time on this node (they are CPU work, and two batches of the same
-     * threads would only collide); when this one collides with a message threaded meanwhile elsewhere
-     * (another node, or IMAP sync on this one), it is rolled back and its messages are threaded one
-     * by one as if each had come alone, with the retries that path has.
+     * A batch of an import: its messages' facts read in one query, then threaded in one transaction, in
+     * the order the messages were read, with the Message-IDs of the whole batch looked up in one query and
+     * our addresses and domains read once. Batches are threaded one at a time on this node (they are CPU
+     * work, and two batches of the same threads would only collide); when this one collides with a message
+     * threaded meanwhile elsewhere (another node, or IMAP sync on this one), it is rolled back and its
+     * messages are threaded one by one as if each had come alone, with the retries that path has.
+     *
+     * <p>The registry finds this listener again by its name and parameter type, also for publications kept
+     * from before an upgrade: renaming the method would leave those undelivered.
      */
     @Async(BatchEvents.EXECUTOR)
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessagesReceived batch) {
+        var received = mail.received(batch.messageIds());
         batches.lock();
         try {
-            transactions.executeWithoutResult(status -> threadAll(batch.messages()));
+            transactions.executeWithoutResult(status -> threadAll(received));
             return;
         } catch (DuplicateKeyException | TransientDataAccessException e) {
             log.debug("Threading a batch of {} raced with another; threading its messages one by one: {}",
-                    batch.messages().size(), e.getClass().getSimpleName());
+                    received.size(), e.getClass().getSimpleName());
         } finally {
             batches.unlock();
         }
-        batch.messages().forEach(this::on);
+        received.forEach(this::on);
     }
 
     private void threadAll(List<MessageReceived> messages) {

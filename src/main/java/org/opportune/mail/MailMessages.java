@@ -59,6 +59,17 @@ public class MailMessages {
         return contents;
     }
 
+    /**
+     * The facts {@link MessageReceived} carries, for stored messages, read back in one go (for the
+     * ids of a {@link MessagesReceived}): the same values the event of a message stored alone carries,
+     * participants in header order and without repeats, {@code mailboxId} the mailbox it first arrived in.
+     *
+     * @return in the order of {@code messageIds}; unknown ids are left out
+     */
+    public List<MessageReceived> received(List<Long> messageIds) {
+        return messageIds.isEmpty() ? List.of() : queries.received(messageIds);
+    }
+
     public Optional<MessageView> message(long id) {
         return queries.message(id);
     }

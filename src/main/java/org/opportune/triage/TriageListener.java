@@ -23,10 +23,14 @@ class TriageListener {
         triage.classifyStored(event.messageId());
     }
 
-    /** A batch of an import, in one transaction; after a crash the messages triaged already are skipped. */
+    /**
+     * A batch of an import, in one transaction; after a crash the messages triaged already are skipped. The
+     * registry finds this listener again by its name and parameter type, also for publications kept from
+     * before an upgrade: keep them.
+     */
     @Async(BatchEvents.EXECUTOR)
     @ApplicationModuleListener
     void on(MessagesReceived batch) {
-        triage.classifyAllStored(batch.messages().stream().map(MessageReceived::messageId).toList());
+        triage.classifyAllStored(batch.messageIds());
     }
 }

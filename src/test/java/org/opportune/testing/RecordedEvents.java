@@ -1,12 +1,15 @@
 package org.opportune.testing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import org.opportune.mail.MailMessages;
 import org.opportune.mail.MessageReceived;
 import org.opportune.mail.MessagesReceived;
 import org.opportune.opportunity.OpportunityEvents.OpportunityAssigned;
@@ -24,9 +27,16 @@ import org.opportune.triage.BuyingSignalDetected;
 @TestConfiguration(proxyBeanMethods = false)
 public class RecordedEvents {
 
+    private final ObjectProvider<MailMessages> messages;
+
     private final List<MessageReceived> received = new CopyOnWriteArrayList<>();
+    private final List<Long> receivedInBatches = new CopyOnWriteArrayList<>();
     private final List<OpportunityAssigned> assigned = new CopyOnWriteArrayList<>();
     private final List<BuyingSignalDetected> buyingSignals = new CopyOnWriteArrayList<>();
+
+    RecordedEvents(ObjectProvider<MailMessages> messages) {
+        this.messages = messages;
+    }
 
     @TransactionalEventListener
     void on(MessageReceived event) {
@@ -35,7 +45,7 @@ public class RecordedEvents {
 
     @TransactionalEventListener
     void on(MessagesReceived batch) {
-        received.addAll(batch.messages());
+        receivedInBatches.addAll(batch.messageIds());
     }
 
     @EventListener
@@ -48,9 +58,18 @@ public class RecordedEvents {
         buyingSignals.add(event);
     }
 
-    /** Every MessageReceived of the message that was committed, alone or in a batch's MessagesReceived. */
+    /**
+     * Every MessageReceived of the message that was committed, alone or in a batch's MessagesReceived; the latter
+     * with the facts its listeners read ({@link MailMessages#received}).
+     */
     public List<MessageReceived> receivedFor(long messageId) {
-        return received.stream().filter(e -> e.messageId() == messageId).toList();
+        var events = new ArrayList<>(received.stream().filter(e -> e.messageId() == messageId).toList());
+        for (var id : receivedInBatches) {
+            if (id == messageId) {
+                events.addAll(messages.getObject().received(List.of(id)));
+            }
+        }
+        return events;
     }
 
     /** The notification events of new owners. */

@@ -15,14 +15,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.opportune.mail.IngestResult;
 import org.opportune.mail.IngestResult.Outcome;
-import org.opportune.mail.MessageReceived;
 import org.opportune.mail.MessagesReceived;
 
 /**
  * {@link PersistStep} for a whole batch, in one transaction: one query finds which fingerprints are
  * stored already, the new messages go in with JDBC batches (with their addresses, attachments and
- * mailbox links), the new ones are published together as one {@link MessagesReceived} (kept by the
- * event publication registry in the same transaction: one registry row per listener for the batch,
+ * mailbox links), the new ones' ids are published together as one {@link MessagesReceived} (kept by the
+ * event publication registry in the same transaction: one small registry row per listener for the batch,
  * not per message), and duplicates get the mailbox link they lack. A message that appears twice
  * in a batch is new the first time and a duplicate after. When anything fails (a concurrent ingest
  * stored one of them first, or the database refuses one), nothing of the batch is kept and the caller
@@ -82,56 +81,19 @@ final class BatchPersist {
             results.add(new IngestResult(isNew ? Outcome.NEW : Outcome.DUPLICATE, id, null));
         }
         messages.link(links, now);
-        var received = new ArrayList<MessageReceived>(newOnes.size());
-        for (var ingestion : newOnes) {
-            var parsed = ingestion.parsed();
-            received.add(new MessageReceived(ids.get(ingestion.dedupeKey), parsed.messageId(), parsed.inReplyTo(),
-                    parsed.references(), parsed.subject(), parsed.fromAddress(), parsed.fromName(), parsed.participants(),
-                    parsed.sentAt(), ingestion.source.mailboxId()));
+        var newIds = newOnes.stream().map(ingestion -> ids.get(ingestion.dedupeKey)).toList();
+        for (int from = 0; from < newIds.size(); from += MAX_EVENT_MESSAGES) {
+            events.publishEvent(new MessagesReceived(newIds.subList(from, Math.min(newIds.size(), from + MAX_EVENT_MESSAGES))));
         }
-        publishInChunks(received);
         return results;
     }
 
     /**
-     * One {@link MessagesReceived} per chunk of at most about {@link #MAX_EVENT_CHARS} characters of
-     * facts: the registry keeps the serialized event in a column of bounded size on H2, and a batch
-     * of hostile messages with thousands of References each must fit as well.
+     * An import's batch (250) is one event. {@code MailIngestion.ingestAll} takes batches of any size, though, and a
+     * listener handles one event in one transaction with the facts of all its messages in memory: bigger batches are
+     * split.
      */
-    private void publishInChunks(List<MessageReceived> received) {
-        var chunk = new ArrayList<MessageReceived>();
-        long chars = 0;
-        for (var message : received) {
-            var size = estimatedChars(message);
-            if (!chunk.isEmpty() && chars + size > MAX_EVENT_CHARS) {
-                events.publishEvent(new MessagesReceived(chunk));
-                chunk = new ArrayList<>();
-                chars = 0;
-            }
-            chunk.add(message);
-            chars += size;
-        }
-        if (!chunk.isEmpty()) {
-            events.publishEvent(new MessagesReceived(chunk));
-        }
-    }
-
-    /** Well below H2's column of 1,000,000 characters, leaving room for JSON escapes. */
-    static final long MAX_EVENT_CHARS = 200_000;
-
-    static long estimatedChars(MessageReceived message) {
-        long chars = 300L + message.messageIdHeader().length() + message.subject().length()
-                + message.fromAddress().length() + (message.fromName() == null ? 0 : message.fromName().length())
-                + (message.inReplyTo() == null ? 0 : message.inReplyTo().length());
-        for (var reference : message.references()) {
-            chars += reference.length() + 3;
-        }
-        for (var participant : message.participants()) {
-            chars += participant.length() + 3;
-        }
-        // twice over: even if every character were escaped as six (backslash, u, four hex digits), a chunk stays below 600,000
-        return chars * 2;
-    }
+    static final int MAX_EVENT_MESSAGES = 500;
 
     /**
      * The links (message, mailbox and folder, joined by newlines) that exist already for the batch's

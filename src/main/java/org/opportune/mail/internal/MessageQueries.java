@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -18,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import org.opportune.mail.AttachmentView;
+import org.opportune.mail.MessageReceived;
 import org.opportune.mail.MessageSummary;
 import org.opportune.mail.MessageView;
 import org.opportune.mail.MessageView.MessageAddress;
@@ -105,6 +109,67 @@ public class MessageQueries {
                     });
         }
         return contents;
+    }
+
+    /**
+     * The facts of {@link MessageReceived} of these messages, read back from what ingestion stored: the same
+     * values as the event of a message stored alone carries. Two queries per 500 ids (the messages with the
+     * mailbox each was first linked to, then their addresses); not one join, which would repeat a message's
+     * References, up to 500 of them, on every address row.
+     *
+     * @return in the order of {@code ids}; unknown ids (and messages in no mailbox) are left out
+     */
+    public List<MessageReceived> received(List<Long> ids) {
+        var byId = new HashMap<Long, MessageReceived>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            var participants = new HashMap<Long, Set<String>>();
+            jdbc.sql("select message_id, address from message_addresses where message_id in (:ids) order by message_id, position")
+                    .param("ids", chunk)
+                    .query(rs -> {
+                        var address = rs.getString(2);
+                        if (!address.isEmpty()) {
+                            participants.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(address);
+                        }
+                    });
+            // the first link is the mailbox the message arrived in: ingestion links it there in the transaction
+            // that stores it, before any other mailbox can. A subquery per message, by the index on message_id: as a
+            // join, PostgreSQL read the whole of message_mailboxes for every batch
+            jdbc.sql("""
+                            select m.id, m.message_id_header, m.in_reply_to, m.references_text, m.subject, m.from_address,
+                                   m.from_name, m.sent_at,
+                                   (select l.mailbox_id from message_mailboxes l where l.message_id = m.id
+                                    order by l.id limit 1) as mailbox_id
+                            from messages m
+                            where m.id in (:ids)
+                            """)
+                    .param("ids", chunk)
+                    .query(rs -> {
+                        var id = rs.getLong("id");
+                        var mailboxId = rs.getObject("mailbox_id", Long.class);
+                        if (mailboxId == null) {
+                            return; // never linked: cannot happen to a message ingestion stored
+                        }
+                        byId.put(id, new MessageReceived(id, rs.getString("message_id_header"), rs.getString("in_reply_to"),
+                                storedReferences(rs.getString("references_text")), rs.getString("subject"),
+                                rs.getString("from_address"), rs.getString("from_name"),
+                                List.copyOf(participants.getOrDefault(id, Set.of())),
+                                rs.getObject("sent_at", OffsetDateTime.class).toInstant(), mailboxId));
+                    });
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The References as the parser read them, from {@code MessageStore}'s "&lt;id&gt; &lt;id&gt;" text. Split at the
+     * spaces rather than parsed again: the parser's ids have no spaces, but one without angle brackets in the
+     * header can contain a bracket of its own ({@code <abc@host}), which a parse of the text would cut off.
+     */
+    static List<String> storedReferences(@Nullable String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(" ")).map(id -> id.substring(1, id.length() - 1)).toList();
     }
 
     /** The addresses of these messages, in header order, with one query. */
