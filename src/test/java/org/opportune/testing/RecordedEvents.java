@@ -7,6 +7,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import org.opportune.conversation.ConversationEvents.MessageThreaded;
+import org.opportune.conversation.ConversationEvents.MessagesThreaded;
 import org.opportune.mail.MessageReceived;
 import org.opportune.mail.MessagesReceived;
 import org.opportune.opportunity.OpportunityEvents.OpportunityAssigned;
@@ -27,6 +29,8 @@ public class RecordedEvents {
     private final List<MessageReceived> received = new CopyOnWriteArrayList<>();
     private final List<OpportunityAssigned> assigned = new CopyOnWriteArrayList<>();
     private final List<BuyingSignalDetected> buyingSignals = new CopyOnWriteArrayList<>();
+    private final List<MessageThreaded> threadedAlone = new CopyOnWriteArrayList<>();
+    private final List<MessagesThreaded> threadedBatches = new CopyOnWriteArrayList<>();
 
     @TransactionalEventListener
     void on(MessageReceived event) {
@@ -36,6 +40,16 @@ public class RecordedEvents {
     @TransactionalEventListener
     void on(MessagesReceived batch) {
         received.addAll(batch.messages());
+    }
+
+    @TransactionalEventListener
+    void on(MessageThreaded event) {
+        threadedAlone.add(event);
+    }
+
+    @TransactionalEventListener
+    void on(MessagesThreaded batch) {
+        threadedBatches.add(batch);
     }
 
     @EventListener
@@ -60,5 +74,15 @@ public class RecordedEvents {
 
     public List<BuyingSignalDetected> buyingSignals() {
         return buyingSignals;
+    }
+
+    /** Every committed MessageThreaded: a message threaded alone. */
+    public List<MessageThreaded> threadedAlone() {
+        return threadedAlone;
+    }
+
+    /** Every committed MessagesThreaded: what the threading of an import's batch told the other modules. */
+    public List<MessagesThreaded> threadedBatches() {
+        return threadedBatches;
     }
 }
