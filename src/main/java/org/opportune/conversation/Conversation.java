@@ -82,7 +82,7 @@ class Conversation {
 
     /**
      * Takes the id the database gave this new conversation when threading inserted it itself (an import
-     * starts thousands; see {@link ThreadIndex#insert}), with the version the repository would have given it.
+     * starts thousands, see {@link ThreadIndex#insert}), with the version the repository would have given it.
      */
     void insertedAs(long id) {
         if (this.id != null) {

@@ -91,7 +91,7 @@ class ConversationThreading {
      * Message-IDs of the whole batch looked up in one query and our addresses and domains read once.
      * Where each message goes is decided message by message, as for one alone; the writes are grouped
      * ({@link ThreadWrites}): the conversations the batch's Message-IDs lead to are locked and loaded at
-     * the start, and each conversation is saved once, at the end. Batches are threaded one at a time on
+     * the start, and each conversation is inserted or saved once, at the end. Batches are threaded one at a time on
      * this node (they are CPU work, and two batches of the same threads would only collide); when this
      * one collides with a message threaded meanwhile elsewhere (another node, or IMAP sync on this one),
      * it is rolled back and its messages are threaded one by one as if each had come alone, with the
@@ -133,7 +133,7 @@ class ConversationThreading {
         for (var message : todo) {
             thread(message, new IndexLookups(batch, writes), batch, writes);
         }
-        writes.flush();
+        batch.renumber(writes.flush());
         categories.recount(batch.touched());
         events.publishEvent(new MessagesThreaded(batch.threaded()));
     }
@@ -154,6 +154,19 @@ class ConversationThreading {
             known.replaceAll((id, conversation) -> conversation == merged ? target : conversation);
             touched.remove(merged);
             threaded.replaceAll(t -> t.conversationId() == merged ? new MessageThreaded(t.messageId(), target, false) : t);
+        }
+
+        /** New conversations were inserted: their provisional ids become these. */
+        void renumber(Map<Long, Long> ids) {
+            if (ids.isEmpty()) {
+                return;
+            }
+            known.replaceAll((id, conversation) -> ids.getOrDefault(conversation, conversation));
+            var renumbered = touched.stream().map(id -> ids.getOrDefault(id, id)).toList();
+            touched.clear();
+            touched.addAll(renumbered);
+            threaded.replaceAll(t -> new MessageThreaded(t.messageId(), ids.getOrDefault(t.conversationId(), t.conversationId()),
+                    t.started()));
         }
     }
 
@@ -178,15 +191,17 @@ class ConversationThreading {
             return;
         }
         var writes = writes();
-        var threaded = thread(event, new IndexLookups(null, writes), null, writes);
+        var decided = thread(event, new IndexLookups(null, writes), null, writes);
         writes.flush();
+        var threaded = new MessageThreaded(decided.messageId(), writes.stored(decided.conversationId()), decided.started());
         categories.recount(List.of(threaded.conversationId()));
         events.publishEvent(threaded);
     }
 
     /**
      * Decides where the message goes and hands what that changes to {@code writes}, which writes it when
-     * the caller flushes it (one message alone: right after; a batch: at its end).
+     * the caller flushes it (one message alone: right after; a batch: at its end). A new conversation has
+     * a provisional id until then.
      */
     private MessageThreaded thread(MessageReceived event, IndexLookups lookups, @Nullable Batch batch, ThreadWrites writes) {
         var facts = facts(event);
@@ -195,14 +210,19 @@ class ConversationThreading {
         long conversationId;
         if (decision instanceof JoinAndMerge merge) {
             // the merge moves the stored messages and Message-IDs and reads who wrote last: store what is held back first
-            writes.flush();
-            if (index.lock(List.of(merge.target(), merge.merged())) < 2) {
+            var ids = writes.flush();
+            if (batch != null) {
+                batch.renumber(ids);
+            }
+            var target = writes.stored(merge.target());
+            var merged = writes.stored(merge.merged());
+            if (index.lock(List.of(target, merged)) < 2) {
                 throw new OptimisticLockingFailureException("a conversation to merge was merged meanwhile");
             }
-            conversationId = service.merge(Actor.system(), merge.target(), merge.merged());
-            writes.merged(conversationId, merge.merged());
+            conversationId = service.merge(Actor.system(), target, merged);
+            writes.merged(conversationId, merged);
             if (batch != null) {
-                batch.merged(merge.merged(), conversationId);
+                batch.merged(merged, conversationId);
             }
             writes.join(conversationId, event.subject(), event.sentAt());
         } else if (decision instanceof Join join) {
@@ -287,7 +307,10 @@ class ConversationThreading {
         public List<ThreadResolver.Candidate> conversationsWithBaseSubject(String key, Instant from, Instant to) {
             if (writes.holdsBackBaseSubject(key)) {
                 // the query reads the candidates' dates and participants from the database
-                writes.flush();
+                var ids = writes.flush();
+                if (batch != null) {
+                    batch.renumber(ids);
+                }
             }
             return index.conversationsWithBaseSubject(key, from, to);
         }

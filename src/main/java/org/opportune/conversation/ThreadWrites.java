@@ -29,12 +29,17 @@ import org.opportune.shared.Actor;
  * <p>The caller decides message by message as before and calls {@link #flush} when it is done, and before
  * anything that reads from the database what is held back here: a merge (it moves the stored rows and
  * reads who wrote last) and the subject fallback's query, when a conversation with held-back changes has
- * the base subject it asks for ({@link #holdsBackBaseSubject}). New conversations are inserted at once:
- * the next messages need their ids.
+ * the base subject it asks for ({@link #holdsBackBaseSubject}).
+ *
+ * <p>A new conversation is inserted when flushed too (about every other message of an import starts one).
+ * Until then it has a provisional id, above every real one and in the order they were started, so that
+ * "the older conversation has the lower id", which merges go by, holds for it as well; {@link #flush} tells
+ * the caller the ids the database gave them.
  */
 final class ThreadWrites {
 
     private static final int IN_LIST = 1000;
+    private static final long PROVISIONAL = 1L << 62;
 
     private final ConversationRepository conversations;
     private final ThreadIndex index;
@@ -52,6 +57,11 @@ final class ThreadWrites {
     private final List<ThreadIndex.Member> members = new ArrayList<>();
     private final Map<String, Long> references = new HashMap<>();
     private final Map<Long, WorkStore.Notes> notes = new LinkedHashMap<>();
+    /** New conversations not inserted yet, by provisional id, in the order they were started. */
+    private final Map<Long, Conversation> started = new LinkedHashMap<>();
+    /** The ids the database gave the conversations started here, by provisional id. */
+    private final Map<Long, Long> inserted = new HashMap<>();
+    private long nextProvisional = PROVISIONAL;
 
     ThreadWrites(ConversationRepository conversations, ThreadIndex index, WorkStore work, ApplicationEventPublisher events) {
         this.conversations = conversations;
@@ -72,20 +82,28 @@ final class ThreadWrites {
         }
     }
 
-    /** A new conversation with its first message: inserted now, since the next messages need its id. */
+    /** A new conversation with its first message; returns its provisional id. */
     long start(String subject, Instant sentAt, Clock clock) {
         var conversation = Conversation.startWith(subject, sentAt, clock);
-        index.insert(conversation);
-        loaded(conversation);
-        pending.put(conversation.id(), conversation.baseSubject());
-        return conversation.id();
+        var id = nextProvisional++;
+        started.put(id, conversation);
+        loaded.put(id, conversation);
+        locked.add(id);
+        pending.put(id, conversation.baseSubject());
+        return id;
+    }
+
+    /** The conversation's id in the database, for a provisional one that was flushed; any other id as it is. */
+    long stored(long conversationId) {
+        return inserted.getOrDefault(conversationId, conversationId);
     }
 
     /**
      * One more message in a stored conversation, which is locked and loaded the first time. Fails when the
      * conversation was merged into another meanwhile, so that the message is threaded again.
      */
-    void join(long conversationId, String subject, Instant sentAt) {
+    void join(long id, String subject, Instant sentAt) {
+        var conversationId = stored(id);
         var conversation = loaded.get(conversationId);
         if (conversation == null) {
             var found = locked.contains(conversationId)
@@ -124,16 +142,38 @@ final class ThreadWrites {
                 .anyMatch(e -> e.getValue().equals(key) || loaded.get(e.getKey()).baseSubject().equals(key));
     }
 
-    /** Writes what is held back: with the conversation rows still locked, and in the order threading one message wrote it. */
-    void flush() {
+    /**
+     * Writes what is held back, with the conversation rows still locked, in the order threading one message
+     * wrote it.
+     *
+     * @return the ids the database gave the new conversations, by their provisional ids
+     */
+    Map<Long, Long> flush() {
         if (pending.isEmpty()) {
-            return;
+            return Map.of();
         }
-        index.update(changed.stream().sorted().map(loaded::get).toList());
-        index.addMessages(members);
-        index.map(references);
-        var before = work.noteMessages(notes);
-        notes.forEach((conversationId, note) -> {
+        var ids = new HashMap<Long, Long>();
+        if (!started.isEmpty()) {
+            index.insert(List.copyOf(started.values()));
+            started.forEach((provisional, conversation) -> {
+                ids.put(provisional, conversation.id());
+                loaded.put(conversation.id(), loaded.remove(provisional));
+                locked.remove(provisional);
+                locked.add(conversation.id());
+            });
+            inserted.putAll(ids);
+            started.clear();
+        }
+        // a new conversation was inserted as it is now
+        index.update(changed.stream().filter(id -> !ids.containsKey(id)).sorted().map(loaded::get).toList());
+        index.addMessages(members.stream().map(member -> member.in(stored(member.conversationId()))).toList());
+        var mapped = new HashMap<String, Long>();
+        references.forEach((header, conversationId) -> mapped.put(header, stored(conversationId)));
+        index.map(mapped);
+        var noted = new LinkedHashMap<Long, WorkStore.Notes>();
+        notes.forEach((conversationId, note) -> noted.put(stored(conversationId), note));
+        var before = work.noteMessages(noted);
+        noted.forEach((conversationId, note) -> {
             var state = before.get(conversationId);
             if (note.inbound() != null && state.archived() && state.archivedAt() != null
                     && note.inbound().isAfter(state.archivedAt()) && work.reopen(conversationId)) {
@@ -145,6 +185,7 @@ final class ThreadWrites {
         members.clear();
         references.clear();
         notes.clear();
+        return ids;
     }
 
     /**
