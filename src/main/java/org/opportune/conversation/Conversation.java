@@ -80,6 +80,18 @@ class Conversation {
         lastMessageAt = remaining.last();
     }
 
+    /**
+     * Takes the id the database gave this new conversation when threading inserted it itself (an import
+     * starts thousands, see {@link ThreadIndex#insert}), with the version the repository would have given it.
+     */
+    void insertedAs(long id) {
+        if (this.id != null) {
+            throw new IllegalStateException("conversation " + this.id + " was saved already");
+        }
+        this.id = id;
+        this.version = 1;
+    }
+
     long id() {
         if (id == null) {
             throw new IllegalStateException("conversation not saved yet");
@@ -89,6 +101,31 @@ class Conversation {
 
     int messageCount() {
         return messageCount;
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    /** What the subject fallback compares ({@code NormalisedSubject.key()} of the first message's subject). */
+    String baseSubject() {
+        return baseSubject;
+    }
+
+    Instant firstMessageAt() {
+        return firstMessageAt;
+    }
+
+    Instant lastMessageAt() {
+        return lastMessageAt;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    int version() {
+        return version;
     }
 
     /** How many messages a conversation has and when the first and the last were sent. */

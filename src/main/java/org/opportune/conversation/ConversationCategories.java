@@ -1,5 +1,13 @@
 package org.opportune.conversation;
 
+import java.sql.Types;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,11 +20,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ConversationCategories {
 
+    private static final int IN_LIST = 1000;
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
     private final ConversationMailboxes mailboxes;
 
-    ConversationCategories(JdbcClient jdbc, ConversationMailboxes mailboxes) {
+    ConversationCategories(JdbcClient jdbc, NamedParameterJdbcOperations batch, ConversationMailboxes mailboxes) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.mailboxes = mailboxes;
     }
 
@@ -52,5 +64,32 @@ class ConversationCategories {
                 .param("category", best).param("id", conversationId).update();
         // also the last message time: threading, split and merge end here after changing it
         mailboxes.mirror(conversationId);
+    }
+
+    /** {@link #recount(long)} for the conversations an import's batch threaded messages into: one query and one JDBC batch. */
+    void recount(Collection<Long> conversationIds) {
+        var ids = List.copyOf(new LinkedHashSet<>(conversationIds));
+        if (ids.isEmpty()) {
+            return;
+        }
+        var best = new HashMap<Long, String>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            jdbc.sql("""
+                    select conversation_id, category from (
+                        select m.conversation_id, c.category,
+                               row_number() over (partition by m.conversation_id order by c.rank, c.category) as place
+                        from conversation_message_categories c
+                        join conversation_messages m on m.message_id = c.message_id
+                        where m.conversation_id in (:ids)) ranked
+                    where place = 1""")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .query(rs -> {
+                        best.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        batch.batchUpdate("update conversations set category = :category where id = :id", ids.stream()
+                .map(id -> new MapSqlParameterSource().addValue("category", best.get(id), Types.VARCHAR).addValue("id", id))
+                .toArray(MapSqlParameterSource[]::new));
+        mailboxes.mirror(ids);
     }
 }

@@ -1,8 +1,11 @@
 package org.opportune.conversation;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,24 +25,36 @@ import org.springframework.stereotype.Repository;
 class ConversationMailboxes {
 
     private static final String COPIED = "status, owner_id, waiting_on_us, category, last_message_at";
+    private static final int IN_LIST = 1000;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
 
-    ConversationMailboxes(JdbcClient jdbc) {
+    ConversationMailboxes(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    /** The conversation has a message in this mailbox (a no-op when it had one already). */
-    void add(long conversationId, long mailboxId) {
-        jdbc.sql("""
+    /** That a conversation has a message in a mailbox. */
+    record Row(long conversationId, long mailboxId) {
+    }
+
+    /** The conversations have messages in these mailboxes (a no-op for a row that exists), as one JDBC batch. */
+    void add(Collection<Row> rows) {
+        var distinct = new LinkedHashSet<>(rows);
+        if (distinct.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 insert into conversation_mailboxes (conversation_id, mailbox_id, %s)
                 select c.id, :mailboxId, %s from conversations c
                 where c.id = :conversationId and not exists (select 1 from conversation_mailboxes
                                                             where conversation_id = :conversationId and mailbox_id = :mailboxId)"""
-                .formatted(COPIED, prefixed("c.")))
-                .param("conversationId", conversationId)
-                .param("mailboxId", mailboxId)
-                .update();
+                        .formatted(COPIED, prefixed("c.")),
+                distinct.stream().map(row -> new MapSqlParameterSource()
+                                .addValue("conversationId", row.conversationId())
+                                .addValue("mailboxId", row.mailboxId()))
+                        .toArray(MapSqlParameterSource[]::new));
     }
 
     /** Which mailboxes these conversations have messages in, read again from their messages (after a split or merge). */
@@ -62,6 +77,19 @@ class ConversationMailboxes {
                 where conversation_id = :id""".formatted(COPIED, prefixed("c.")))
                 .param("id", conversationId)
                 .update();
+    }
+
+    /** {@link #mirror(long)} for many conversations at once. */
+    void mirror(Collection<Long> conversationIds) {
+        var ids = List.copyOf(conversationIds);
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            jdbc.sql("""
+                    update conversation_mailboxes set (%s) =
+                        (select %s from conversations c where c.id = conversation_mailboxes.conversation_id)
+                    where conversation_id in (:ids)""".formatted(COPIED, prefixed("c.")))
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .update();
+        }
     }
 
     private static String prefixed(String alias) {

@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.opportune.conversation.ConversationEvents.ConversationStatusChanged;
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
 import org.opportune.conversation.ConversationEvents.MessagesThreaded;
 import org.opportune.conversation.ThreadResolver.Join;
@@ -92,10 +91,13 @@ class ConversationThreading {
     /**
      * A batch of an import: its messages' facts read in one query, then threaded in one transaction, in
      * the order the messages were read, with the Message-IDs of the whole batch looked up in one query and
-     * our addresses and domains read once. Batches are threaded one at a time on this node (they are CPU
-     * work, and two batches of the same threads would only collide); when this one collides with a message
-     * threaded meanwhile elsewhere (another node, or IMAP sync on this one), it is rolled back and its
-     * messages are threaded one by one as if each had come alone, with the retries that path has.
+     * our addresses and domains read once. Where each message goes is decided message by message, as for
+     * one alone; the writes are grouped ({@link ThreadWrites}): the conversations the batch's Message-IDs
+     * lead to are locked and loaded at the start, and each conversation is inserted or saved once, at the
+     * end. Batches are threaded one at a time on this node (they are CPU work, and two batches of the same
+     * threads would only collide); when this one collides with a message threaded meanwhile elsewhere
+     * (another node, or IMAP sync on this one), it is rolled back and its messages are threaded one by one
+     * as if each had come alone, with the retries that path has.
      *
      * <p>The registry finds this listener again by its name and parameter type, also for publications kept
      * from before an upgrade: renaming the method would leave those undelivered.
@@ -132,10 +134,13 @@ class ConversationThreading {
         var known = new HashMap<String, Long>(index.conversationsByMessageId(ids));
         var batch = new Batch(known, ids, ownAddresses(), mailboxes.ownDomains(), new LinkedHashSet<>(),
                 new ArrayList<>());
+        var writes = writes();
+        writes.lockAll(known.values());
         for (var message : todo) {
-            thread(message, new IndexLookups(batch), batch);
+            thread(message, new IndexLookups(batch, writes), batch, writes);
         }
-        batch.touched().forEach(categories::recount);
+        batch.renumber(writes.flush());
+        categories.recount(batch.touched());
         events.publishEvent(new MessagesThreaded(batch.threaded()));
     }
 
@@ -155,6 +160,19 @@ class ConversationThreading {
             known.replaceAll((id, conversation) -> conversation == merged ? target : conversation);
             touched.remove(merged);
             threaded.replaceAll(t -> t.conversationId() == merged ? new MessageThreaded(t.messageId(), target, false) : t);
+        }
+
+        /** New conversations were inserted: their provisional ids become these. */
+        void renumber(Map<Long, Long> ids) {
+            if (ids.isEmpty()) {
+                return;
+            }
+            known.replaceAll((id, conversation) -> ids.getOrDefault(conversation, conversation));
+            var renumbered = touched.stream().map(id -> ids.getOrDefault(id, id)).toList();
+            touched.clear();
+            touched.addAll(renumbered);
+            threaded.replaceAll(t -> new MessageThreaded(t.messageId(), ids.getOrDefault(t.conversationId(), t.conversationId()),
+                    t.started()));
         }
     }
 
@@ -178,86 +196,98 @@ class ConversationThreading {
         if (index.isThreaded(event.messageId())) {
             return;
         }
-        thread(event, new IndexLookups(null), null);
+        var writes = writes();
+        var decided = thread(event, new IndexLookups(null, writes), null, writes);
+        writes.flush();
+        var threaded = new MessageThreaded(decided.messageId(), writes.stored(decided.conversationId()), decided.started());
+        categories.recount(List.of(threaded.conversationId()));
+        events.publishEvent(threaded);
     }
 
-    private void thread(MessageReceived event, IndexLookups lookups, @Nullable Batch batch) {
+    /**
+     * Decides where the message goes and hands what that changes to {@code writes}, which writes it when
+     * the caller flushes it (one message alone: right after; a batch: at its end). A new conversation has
+     * a provisional id until then.
+     */
+    private MessageThreaded thread(MessageReceived event, IndexLookups lookups, @Nullable Batch batch, ThreadWrites writes) {
         var facts = facts(event);
         var decision = resolver.resolve(facts, lookups);
 
         long conversationId;
         if (decision instanceof JoinAndMerge merge) {
-            if (index.lock(List.of(merge.target(), merge.merged())) < 2) {
+            // the merge moves the stored messages and Message-IDs and reads who wrote last: store what is held back first
+            var ids = writes.flush();
+            if (batch != null) {
+                batch.renumber(ids);
+            }
+            var target = writes.stored(merge.target());
+            var merged = writes.stored(merge.merged());
+            if (index.lock(List.of(target, merged)) < 2) {
                 throw new OptimisticLockingFailureException("a conversation to merge was merged meanwhile");
             }
-            conversationId = service.merge(Actor.system(), merge.target(), merge.merged());
+            conversationId = service.merge(Actor.system(), target, merged);
+            writes.merged(conversationId, merged);
             if (batch != null) {
-                batch.merged(merge.merged(), conversationId);
+                batch.merged(merged, conversationId);
             }
-            join(conversationId, event, facts, lookups.seen);
+            writes.join(conversationId, event.subject(), event.sentAt());
         } else if (decision instanceof Join join) {
             conversationId = join.conversationId();
-            join(conversationId, event, facts, lookups.seen);
+            writes.join(conversationId, event.subject(), event.sentAt());
         } else {
-            conversationId = conversations.save(Conversation.startWith(event.subject(), event.sentAt(), clock)).id();
-            record(conversationId, event, facts, lookups.seen);
+            conversationId = writes.start(event.subject(), event.sentAt(), clock);
         }
-        noteDirection(conversationId, event, batch == null ? mailboxes.ownDomains() : batch.ownDomains());
-        if (batch == null) {
-            categories.recount(conversationId);
-        } else {
+        record(conversationId, event, facts, lookups.seen, writes);
+        var fromUs = WorkStore.isOwn(event.fromAddress(), batch == null ? mailboxes.ownDomains() : batch.ownDomains());
+        writes.noteMessage(conversationId, fromUs, event.sentAt());
+        var threaded = new MessageThreaded(event.messageId(), conversationId, decision instanceof ThreadResolver.StartNew);
+        if (batch != null) {
             batch.touched().add(conversationId);
             var mapped = new ArrayList<String>();
             mapped.add(facts.messageIdHeader());
             mapped.addAll(ThreadResolver.ancestorsNearestFirst(facts));
             mapped.removeIf(lookups.seen::containsKey);
             batch.mapped(mapped, conversationId);
-        }
-        var threaded = new MessageThreaded(event.messageId(), conversationId, decision instanceof ThreadResolver.StartNew);
-        if (batch == null) {
-            events.publishEvent(threaded);
-        } else {
             batch.threaded().add(threaded);
         }
-    }
-
-    private void join(long conversationId, MessageReceived event, MessageFacts facts, Map<String, Long> seen) {
-        if (index.lock(List.of(conversationId)) == 0) {
-            throw new OptimisticLockingFailureException("conversation " + conversationId + " was merged meanwhile");
-        }
-        var conversation = conversations.findById(conversationId).orElseThrow();
-        conversation.add(event.subject(), event.sentAt());
-        conversations.save(conversation);
-        record(conversationId, event, facts, seen);
+        return threaded;
     }
 
     /**
-     * Stores the membership and maps the message's own and referenced Message-IDs that led nowhere
-     * when the decision was taken. Not re-read here: if another transaction mapped one of them
-     * meanwhile, the insert must fail, so that the retry decides again with what that one did.
+     * The membership, and the message's own and referenced Message-IDs that led nowhere when the decision
+     * was taken. Not re-read when written: if another transaction mapped one of them meanwhile, the insert
+     * must fail, so that the retry decides again with what that one did.
      */
-    private void record(long conversationId, MessageReceived event, MessageFacts facts, Map<String, Long> seen) {
-        index.addMessage(conversationId, event.messageId(), facts.messageIdHeader(), event.subject(), event.sentAt(),
-                event.mailboxId(), fromAddress(event), facts.participants());
+    private static void record(long conversationId, MessageReceived event, MessageFacts facts, Map<String, Long> seen,
+            ThreadWrites writes) {
+        writes.addMessage(new ThreadIndex.Member(event.messageId(), conversationId, facts.messageIdHeader(), event.subject(),
+                event.sentAt(), event.mailboxId(), fromAddress(event), facts.participants()));
         var ids = new ArrayList<String>();
         ids.add(facts.messageIdHeader());
         ids.addAll(ThreadResolver.ancestorsNearestFirst(facts));
-        index.map(conversationId, ids.stream().filter(id -> !seen.containsKey(id)).toList());
+        writes.map(ids.stream().filter(id -> !seen.containsKey(id)).toList(), conversationId);
+    }
+
+    private ThreadWrites writes() {
+        return new ThreadWrites(conversations, index, work, events);
     }
 
     /**
      * The resolver's view of the index; remembers which Message-IDs it found, for {@link #record}. In a
-     * batch, Message-IDs come from what the batch looked up and threaded so far.
+     * batch, Message-IDs come from what the batch looked up and threaded so far, and the subject fallback
+     * sees the writes held back so far.
      */
     private final class IndexLookups implements ThreadResolver.Lookups {
 
         private final Map<String, Long> seen = new HashMap<>();
         private final @Nullable Batch batch;
+        private final ThreadWrites writes;
         /** Read only when the subject fallback asks: most messages thread by Message-ID and never need it. */
         private @Nullable Set<String> ownAddresses;
 
-        IndexLookups(@Nullable Batch batch) {
+        IndexLookups(@Nullable Batch batch, ThreadWrites writes) {
             this.batch = batch;
+            this.writes = writes;
             this.ownAddresses = batch == null ? null : batch.ownAddresses();
         }
 
@@ -281,6 +311,13 @@ class ConversationThreading {
 
         @Override
         public List<ThreadResolver.Candidate> conversationsWithBaseSubject(String key, Instant from, Instant to) {
+            if (writes.holdsBackBaseSubject(key)) {
+                // the query reads the candidates' dates and participants from the database
+                var ids = writes.flush();
+                if (batch != null) {
+                    batch.renumber(ids);
+                }
+            }
             return index.conversationsWithBaseSubject(key, from, to);
         }
 
@@ -290,23 +327,6 @@ class ConversationThreading {
                 ownAddresses = ownAddresses();
             }
             return ownAddresses.contains(address);
-        }
-    }
-
-    /**
-     * Who wrote last: a message from one of our domains answers the customer; one from outside means we
-     * owe an answer, and reopens the conversation if it was archived before the message was sent.
-     */
-    private void noteDirection(long conversationId, MessageReceived event, Set<String> ownDomains) {
-        var fromUs = WorkStore.isOwn(event.fromAddress(), ownDomains);
-        work.noteMessage(conversationId, fromUs, event.sentAt());
-        if (!fromUs) {
-            work.find(conversationId)
-                    .filter(state -> state.archived() && state.archivedAt() != null
-                            && event.sentAt().isAfter(state.archivedAt()))
-                    .filter(state -> work.reopen(conversationId))
-                    .ifPresent(state -> events.publishEvent(
-                            new ConversationStatusChanged(Actor.system(), conversationId, false)));
         }
     }
 

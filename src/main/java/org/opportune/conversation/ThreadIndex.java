@@ -12,9 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import org.opportune.conversation.Conversation.MessageSpan;
@@ -23,6 +28,7 @@ import org.opportune.conversation.ThreadResolver.Candidate;
 /**
  * The SQL side of threading: which message is in which conversation ({@code conversation_messages}),
  * their participants, and which Message-ID leads to which conversation ({@code thread_references}).
+ * New rows go in as JDBC batches: threading writes those of a whole import batch at once.
  */
 @Repository
 class ThreadIndex {
@@ -32,10 +38,12 @@ class ThreadIndex {
     private static final int LOOKUP_CHUNK = 1000;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
     private final ConversationMailboxes mailboxes;
 
-    ThreadIndex(JdbcClient jdbc, ConversationMailboxes mailboxes) {
+    ThreadIndex(JdbcClient jdbc, NamedParameterJdbcOperations batch, ConversationMailboxes mailboxes) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.mailboxes = mailboxes;
     }
 
@@ -140,40 +148,121 @@ class ThreadIndex {
                 .size();
     }
 
-    void addMessage(long conversationId, long messageId, String messageIdHeader, String subject, Instant sentAt,
-            long mailboxId, String fromAddress, Collection<String> participants) {
-        jdbc.sql("""
-                insert into conversation_messages
-                    (message_id, conversation_id, message_id_header, subject, sent_at, mailbox_id, from_address)
-                values (:messageId, :conversationId, :header, :subject, :sentAt, :mailboxId, :fromAddress)""")
-                .param("messageId", messageId)
-                .param("conversationId", conversationId)
-                .param("header", messageIdHeader)
-                .param("subject", SubjectNormaliser.truncate(subject))
-                .param("sentAt", utc(sentAt))
-                .param("mailboxId", mailboxId)
-                .param("fromAddress", fromAddress)
-                .update();
-        mailboxes.add(conversationId, mailboxId);
-        for (var address : new TreeSet<>(participants)) {
-            jdbc.sql("insert into conversation_message_participants (message_id, address) values (:messageId, :address)")
-                    .param("messageId", messageId)
-                    .param("address", address)
-                    .update();
+    /**
+     * Inserts new conversations, as the repository would (the same columns, version 1), but as one JDBC
+     * batch: an import starts thousands. Each gets the id the database gave it.
+     */
+    void insert(List<Conversation> conversations) {
+        if (conversations.isEmpty()) {
+            return;
+        }
+        var rows = conversations.stream().map(c -> new MapSqlParameterSource()
+                        .addValue("subject", c.subject())
+                        .addValue("baseSubject", c.baseSubject())
+                        .addValue("first", utc(c.firstMessageAt()))
+                        .addValue("last", utc(c.lastMessageAt()))
+                        .addValue("count", c.messageCount())
+                        .addValue("createdAt", utc(c.createdAt())))
+                .toArray(MapSqlParameterSource[]::new);
+        var keys = new GeneratedKeyHolder();
+        batch.batchUpdate("""
+                insert into conversations (subject, base_subject, first_message_at, last_message_at, message_count,
+                    created_at, version)
+                values (:subject, :baseSubject, :first, :last, :count, :createdAt, 1)""", rows, keys, new String[] {"id"});
+        // one key per row, in the order of the rows
+        var generated = keys.getKeyList();
+        if (generated.size() != conversations.size()) {
+            throw new IllegalStateException("inserted " + conversations.size() + " conversations but got " + generated.size() + " ids");
+        }
+        for (int i = 0; i < conversations.size(); i++) {
+            var key = generated.get(i);
+            var id = key.size() == 1 ? key.values().iterator().next() : key.get("id");
+            conversations.get(i).insertedAs(((Number) id).longValue());
         }
     }
 
     /**
-     * Maps these Message-IDs to the conversation. Inserted in sorted order, so that two transactions
-     * take their locks in the same order; one that lost a race fails on the primary key and is retried.
+     * Saves what threading changed in these conversations (subject, dates, count), as one JDBC batch. Called
+     * with their rows locked, so no one else changed them since they were loaded; the version still goes up,
+     * so that someone who read one before (a split) fails to save over it.
      */
-    void map(long conversationId, Collection<String> messageIdHeaders) {
-        for (var header : new TreeSet<>(messageIdHeaders)) {
-            jdbc.sql("insert into thread_references (message_id_header, conversation_id) values (:header, :conversationId)")
-                    .param("header", header)
-                    .param("conversationId", conversationId)
-                    .update();
+    void update(Collection<Conversation> conversations) {
+        if (conversations.isEmpty()) {
+            return;
         }
+        var rows = conversations.stream().map(c -> new MapSqlParameterSource()
+                        .addValue("id", c.id())
+                        .addValue("subject", c.subject())
+                        .addValue("baseSubject", c.baseSubject())
+                        .addValue("first", utc(c.firstMessageAt()))
+                        .addValue("last", utc(c.lastMessageAt()))
+                        .addValue("count", c.messageCount()))
+                .toArray(MapSqlParameterSource[]::new);
+        var updated = batch.batchUpdate("""
+                update conversations set subject = :subject, base_subject = :baseSubject, first_message_at = :first,
+                    last_message_at = :last, message_count = :count, version = version + 1
+                where id = :id""", rows);
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                throw new OptimisticLockingFailureException("conversation " + rows[i].getValue("id") + " was merged meanwhile");
+            }
+        }
+    }
+
+    /** A message as it goes into its conversation, with its participants (From, To, Cc, Reply-To). */
+    record Member(long messageId, long conversationId, String messageIdHeader, String subject, Instant sentAt,
+            long mailboxId, String fromAddress, Collection<String> participants) {
+
+        Member in(long otherConversationId) {
+            return new Member(messageId, otherConversationId, messageIdHeader, subject, sentAt, mailboxId, fromAddress,
+                    participants);
+        }
+    }
+
+    /** Stores the messages' memberships, their participants and their conversations' mailboxes, as JDBC batches. */
+    void addMessages(List<Member> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                insert into conversation_messages
+                    (message_id, conversation_id, message_id_header, subject, sent_at, mailbox_id, from_address)
+                values (:messageId, :conversationId, :header, :subject, :sentAt, :mailboxId, :fromAddress)""",
+                members.stream().map(m -> new MapSqlParameterSource()
+                                .addValue("messageId", m.messageId())
+                                .addValue("conversationId", m.conversationId())
+                                .addValue("header", m.messageIdHeader())
+                                .addValue("subject", SubjectNormaliser.truncate(m.subject()))
+                                .addValue("sentAt", utc(m.sentAt()))
+                                .addValue("mailboxId", m.mailboxId())
+                                .addValue("fromAddress", m.fromAddress()))
+                        .toArray(MapSqlParameterSource[]::new));
+        mailboxes.add(members.stream().map(m -> new ConversationMailboxes.Row(m.conversationId(), m.mailboxId())).toList());
+        var participants = new ArrayList<MapSqlParameterSource>();
+        for (var member : members) {
+            for (var address : new TreeSet<>(member.participants())) {
+                participants.add(new MapSqlParameterSource().addValue("messageId", member.messageId()).addValue("address", address));
+            }
+        }
+        if (!participants.isEmpty()) {
+            batch.batchUpdate("insert into conversation_message_participants (message_id, address) values (:messageId, :address)",
+                    participants.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    /**
+     * Maps these Message-IDs to their conversations, as one JDBC batch. Inserted in sorted order, so that two
+     * transactions take their locks in the same order; one that lost a race fails on the primary key and is
+     * retried.
+     */
+    void map(Map<String, Long> conversationByMessageId) {
+        if (conversationByMessageId.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("insert into thread_references (message_id_header, conversation_id) values (:header, :conversationId)",
+                new TreeMap<>(conversationByMessageId).entrySet().stream()
+                        .map(e -> new MapSqlParameterSource().addValue("header", e.getKey()).addValue("conversationId", e.getValue()))
+                        .toArray(MapSqlParameterSource[]::new));
     }
 
     /** Moves every message and every Message-ID of one conversation to another. */

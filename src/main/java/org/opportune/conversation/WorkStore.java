@@ -1,14 +1,22 @@
 package org.opportune.conversation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,27 +29,50 @@ import org.springframework.stereotype.Repository;
 class WorkStore {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
     private final ConversationMailboxes mailboxes;
 
-    WorkStore(JdbcClient jdbc, ConversationMailboxes mailboxes) {
+    WorkStore(JdbcClient jdbc, NamedParameterJdbcOperations batch, ConversationMailboxes mailboxes) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.mailboxes = mailboxes;
     }
 
+    private static final String STATE = """
+            select id, subject, message_count, first_message_at, last_message_at, owner_id, status, archived_at,
+                   waiting_on_us, last_inbound_at, last_outbound_at
+            from conversations""";
+    private static final int IN_LIST = 1000;
+
     Optional<ConversationState> find(long conversationId) {
-        return jdbc.sql("""
-                select id, subject, message_count, first_message_at, last_message_at, owner_id, status, archived_at,
-                       waiting_on_us, last_inbound_at, last_outbound_at
-                from conversations where id = :id""")
+        return jdbc.sql(STATE + " where id = :id")
                 .param("id", conversationId)
-                .query((rs, n) -> new ConversationState(rs.getLong("id"), rs.getString("subject"),
-                        rs.getInt("message_count"), instant(rs.getObject("first_message_at", OffsetDateTime.class)),
-                        instant(rs.getObject("last_message_at", OffsetDateTime.class)),
-                        rs.getObject("owner_id", Long.class), "archived".equals(rs.getString("status")),
-                        nullableInstant(rs.getObject("archived_at", OffsetDateTime.class)), rs.getBoolean("waiting_on_us"),
-                        nullableInstant(rs.getObject("last_inbound_at", OffsetDateTime.class)),
-                        nullableInstant(rs.getObject("last_outbound_at", OffsetDateTime.class))))
+                .query(WorkStore::state)
                 .optional();
+    }
+
+    /** The states of those of these conversations that exist. */
+    Map<Long, ConversationState> findAll(Collection<Long> conversationIds) {
+        var ids = List.copyOf(conversationIds);
+        var states = new HashMap<Long, ConversationState>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            jdbc.sql(STATE + " where id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .query(WorkStore::state)
+                    .list()
+                    .forEach(state -> states.put(state.id(), state));
+        }
+        return states;
+    }
+
+    private static ConversationState state(ResultSet rs, int row) throws SQLException {
+        return new ConversationState(rs.getLong("id"), rs.getString("subject"),
+                rs.getInt("message_count"), instant(rs.getObject("first_message_at", OffsetDateTime.class)),
+                instant(rs.getObject("last_message_at", OffsetDateTime.class)),
+                rs.getObject("owner_id", Long.class), "archived".equals(rs.getString("status")),
+                nullableInstant(rs.getObject("archived_at", OffsetDateTime.class)), rs.getBoolean("waiting_on_us"),
+                nullableInstant(rs.getObject("last_inbound_at", OffsetDateTime.class)),
+                nullableInstant(rs.getObject("last_outbound_at", OffsetDateTime.class)));
     }
 
     /** Sets the owner only if there is none; {@code false} when someone else was first. */
@@ -84,27 +115,61 @@ class WorkStore {
      * the conversation's row locked (threading locks it), so the read and the write cannot interleave.
      */
     void noteMessage(long conversationId, boolean fromUs, Instant sentAt) {
-        var state = find(conversationId).orElseThrow(() -> ConversationNotFoundException.forId(conversationId));
-        var lastInbound = state.lastInboundAt();
-        var lastOutbound = state.lastOutboundAt();
-        if (fromUs) {
-            lastOutbound = later(lastOutbound, sentAt);
-        } else {
-            lastInbound = later(lastInbound, sentAt);
-        }
-        // Date headers have whole seconds: on a tie, the message being noted now (the later arrival) decides.
-        var waiting = fromUs
-                ? lastInbound != null && lastInbound.isAfter(lastOutbound)
-                : lastOutbound == null || !lastInbound.isBefore(lastOutbound);
-        jdbc.sql("""
-                update conversations set last_inbound_at = :inbound, last_outbound_at = :outbound, waiting_on_us = :waiting
-                where id = :id""")
-                .param("inbound", lastInbound == null ? null : utc(lastInbound))
-                .param("outbound", lastOutbound == null ? null : utc(lastOutbound))
-                .param("waiting", waiting)
-                .param("id", conversationId)
-                .update();
+        noteMessages(Map.of(conversationId, Notes.of(fromUs, sentAt)));
         mailboxes.mirror(conversationId);
+    }
+
+    /**
+     * The messages of one conversation noted at once: the latest times of those from the customer and of
+     * ours, and whether the last one noted was ours. Noting them one by one ends the same way: the latest
+     * times win, and the last message noted decides a tie between the two.
+     */
+    record Notes(@Nullable Instant inbound, @Nullable Instant outbound, boolean lastFromUs) {
+
+        static Notes of(boolean fromUs, Instant sentAt) {
+            return fromUs ? new Notes(null, sentAt, true) : new Notes(sentAt, null, false);
+        }
+
+        /** These notes, then {@code next}. */
+        Notes then(Notes next) {
+            return new Notes(later(inbound, next.inbound), later(outbound, next.outbound), next.lastFromUs);
+        }
+    }
+
+    /**
+     * {@link #noteMessage} for many conversations, with one read and one JDBC batch, without the mailbox
+     * views' copy (the caller mirrors the conversations when it is done with them). Called with the
+     * conversations' rows locked.
+     *
+     * @return each conversation's state as it was before
+     */
+    Map<Long, ConversationState> noteMessages(Map<Long, Notes> notes) {
+        if (notes.isEmpty()) {
+            return Map.of();
+        }
+        var before = findAll(notes.keySet());
+        var rows = new ArrayList<MapSqlParameterSource>();
+        notes.forEach((conversationId, note) -> {
+            var state = before.get(conversationId);
+            if (state == null) {
+                throw ConversationNotFoundException.forId(conversationId);
+            }
+            var inbound = later(state.lastInboundAt(), note.inbound());
+            var outbound = later(state.lastOutboundAt(), note.outbound());
+            // Date headers have whole seconds: on a tie, the message being noted now (the later arrival) decides.
+            var waiting = note.lastFromUs()
+                    ? inbound != null && inbound.isAfter(outbound)
+                    : outbound == null || !inbound.isBefore(outbound);
+            rows.add(new MapSqlParameterSource()
+                    .addValue("inbound", inbound == null ? null : utc(inbound))
+                    .addValue("outbound", outbound == null ? null : utc(outbound))
+                    .addValue("waiting", waiting)
+                    .addValue("id", conversationId));
+        });
+        batch.batchUpdate("""
+                update conversations set last_inbound_at = :inbound, last_outbound_at = :outbound, waiting_on_us = :waiting
+                where id = :id""", rows.toArray(MapSqlParameterSource[]::new));
+        return before;
     }
 
     /**
@@ -170,8 +235,8 @@ class WorkStore {
         return changed;
     }
 
-    private static @Nullable Instant later(@Nullable Instant current, Instant candidate) {
-        return current == null || candidate.isAfter(current) ? candidate : current;
+    private static @Nullable Instant later(@Nullable Instant current, @Nullable Instant candidate) {
+        return current == null || candidate != null && candidate.isAfter(current) ? candidate : current;
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -9,6 +9,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import org.opportune.conversation.ConversationEvents.MessageThreaded;
+import org.opportune.conversation.ConversationEvents.MessagesThreaded;
 import org.opportune.mail.MailMessages;
 import org.opportune.mail.MessageReceived;
 import org.opportune.mail.MessagesReceived;
@@ -33,6 +35,8 @@ public class RecordedEvents {
     private final List<Long> receivedInBatches = new CopyOnWriteArrayList<>();
     private final List<OpportunityAssigned> assigned = new CopyOnWriteArrayList<>();
     private final List<BuyingSignalDetected> buyingSignals = new CopyOnWriteArrayList<>();
+    private final List<MessageThreaded> threadedAlone = new CopyOnWriteArrayList<>();
+    private final List<MessagesThreaded> threadedBatches = new CopyOnWriteArrayList<>();
 
     RecordedEvents(ObjectProvider<MailMessages> messages) {
         this.messages = messages;
@@ -46,6 +50,16 @@ public class RecordedEvents {
     @TransactionalEventListener
     void on(MessagesReceived batch) {
         receivedInBatches.addAll(batch.messageIds());
+    }
+
+    @TransactionalEventListener
+    void on(MessageThreaded event) {
+        threadedAlone.add(event);
+    }
+
+    @TransactionalEventListener
+    void on(MessagesThreaded batch) {
+        threadedBatches.add(batch);
     }
 
     @EventListener
@@ -79,5 +93,15 @@ public class RecordedEvents {
 
     public List<BuyingSignalDetected> buyingSignals() {
         return buyingSignals;
+    }
+
+    /** Every committed MessageThreaded: a message threaded alone. */
+    public List<MessageThreaded> threadedAlone() {
+        return threadedAlone;
+    }
+
+    /** Every committed MessagesThreaded: what the threading of an import's batch told the other modules. */
+    public List<MessagesThreaded> threadedBatches() {
+        return threadedBatches;
     }
 }
