@@ -105,7 +105,11 @@ class ConversationThreading {
     @Async(BatchEvents.EXECUTOR)
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessagesReceived batch) {
-        var received = mail.received(batch.messageIds());
+        threadBatch(mail.received(batch.messageIds()));
+    }
+
+    /** {@link #on(MessagesReceived)} once the facts are read (package-private for a measurement with made-up facts). */
+    void threadBatch(List<MessageReceived> received) {
         batches.lock();
         try {
             transactions.executeWithoutResult(status -> threadAll(received));

@@ -28,7 +28,6 @@ import org.springframework.test.util.AopTestUtils;
 
 import org.opportune.mail.MailboxService;
 import org.opportune.mail.MessageReceived;
-import org.opportune.mail.MessagesReceived;
 import org.opportune.testing.IntegrationTest;
 import org.opportune.testing.MailCorpus;
 import org.opportune.testing.TestDatabase;
@@ -90,7 +89,7 @@ class BatchThreadingMeasurement {
         Counting.measuring = Thread.currentThread();
         var start = System.nanoTime();
         for (int from = 0; from < messages.size(); from += BATCH) {
-            threading.on(new MessagesReceived(messages.subList(from, Math.min(messages.size(), from + BATCH))));
+            threading.threadBatch(messages.subList(from, Math.min(messages.size(), from + BATCH)));
         }
         var seconds = (System.nanoTime() - start) / 1e9;
         Counting.measuring = null;
