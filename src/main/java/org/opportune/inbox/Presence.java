@@ -126,10 +126,25 @@ class Presence {
         changed(id);
     }
 
-    /** A new message in a thread: every node tells its viewers of that conversation (after the commit). */
+    /**
+     * New messages in threads: every node tells its viewers of those conversations (after the commit). A batch
+     * goes out as few bus messages as fit, one line per message, not one each: on PostgreSQL each is a NOTIFY
+     * in the threading transaction of an import.
+     */
     @EventListener
     void on(MessagesThreaded batch) {
-        batch.messages().forEach(this::on);
+        var lines = new StringBuilder();
+        for (var message : batch.messages()) {
+            var line = message.conversationId() + ":" + message.messageId();
+            if (lines.length() + 1 + line.length() > LiveBus.MAX_DATA_BYTES) {
+                bus.publish(THREAD_TOPIC, lines.toString());
+                lines.setLength(0);
+            }
+            lines.append(lines.isEmpty() ? "" : "\n").append(line);
+        }
+        if (!lines.isEmpty()) {
+            bus.publish(THREAD_TOPIC, lines.toString());
+        }
     }
 
     @EventListener
@@ -138,9 +153,11 @@ class Presence {
     }
 
     private void heardMessage(String data) {
-        var colon = data.indexOf(':');
-        if (colon > 0) {
-            send(Long.parseLong(data.substring(0, colon)), "message", data.substring(colon + 1));
+        for (var line : data.split("\n")) {
+            var colon = line.indexOf(':');
+            if (colon > 0) {
+                send(Long.parseLong(line.substring(0, colon)), "message", line.substring(colon + 1));
+            }
         }
     }
 

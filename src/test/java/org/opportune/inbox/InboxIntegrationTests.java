@@ -22,6 +22,7 @@ import org.opportune.customer.Relationship;
 import org.opportune.identity.IdentityService;
 import org.opportune.identity.Role;
 import org.opportune.mail.IngestSource;
+import org.opportune.mail.IncomingMessage;
 import org.opportune.mail.MailIngestion;
 import org.opportune.mail.MailboxService;
 import org.opportune.shared.Actor;
@@ -279,6 +280,39 @@ class InboxIntegrationTests {
                 .replace("Content-Type", "In-Reply-To: <presence-" + run + "@inbox-test.example>\r\nContent-Type"));
         await().atMost(Duration.ofSeconds(10)).until(() -> annaHears.stream().anyMatch(d -> d.matches("\\d+")));
         benStream.body().close();
+        annaStream.body().close();
+    }
+
+    @Test
+    void anOpenConversationHearsEveryMessageOfAnImportedBatch() throws Exception {
+        var conversationId = deliver(plain("batch-" + run, "Lena <lena@northwind.example>", "Batch " + run, "Hi"));
+        var anna = signedIn(Role.REP);
+        var annaHears = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var annaStream = anna.stream("/conversations/" + conversationId + "/presence");
+        var reader = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(annaStream.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.startsWith("data:")) {
+                        annaHears.add(line.substring(5));
+                    }
+                }
+            } catch (Exception e) {
+                annaHears.add("closed: " + e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !annaHears.isEmpty());
+
+        var replies = new java.util.ArrayList<IncomingMessage>();
+        for (var n : List.of(1, 2, 3)) {
+            var reply = plain("batch-" + n + "-" + run, "Lena <lena@northwind.example>", "Re: Batch " + run, "Reply " + n)
+                    .replace("Content-Type", "In-Reply-To: <batch-" + run + "@inbox-test.example>\r\nContent-Type");
+            replies.add(new IncomingMessage(IngestSource.imported(mailboxId, "import"), reply.getBytes(StandardCharsets.UTF_8)));
+        }
+        var ids = ingestion.ingestAll(replies).stream().map(result -> String.valueOf(result.messageId())).toList();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> annaHears.containsAll(ids));
         annaStream.body().close();
     }
 
