@@ -253,21 +253,8 @@ class InboxIntegrationTests {
         var conversationId = deliver(plain("presence-" + run, "Lena <lena@northwind.example>", "Presence " + run, "Hi"));
         var anna = signedIn(Role.REP);
         var ben = signedIn(Role.REP);
-        var annaHears = new java.util.concurrent.LinkedBlockingQueue<String>();
         var annaStream = anna.stream("/conversations/" + conversationId + "/presence");
-        var reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(annaStream.body(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    if (line.startsWith("data:")) {
-                        annaHears.add(line.substring(5));
-                    }
-                }
-            } catch (Exception e) {
-                annaHears.add("closed: " + e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        var annaHears = dataOf(annaStream);
         var benStream = ben.stream("/conversations/" + conversationId + "/presence");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> annaHears.contains("Test Sales rep is viewing"));
@@ -287,21 +274,8 @@ class InboxIntegrationTests {
     void anOpenConversationHearsEveryMessageOfAnImportedBatch() throws Exception {
         var conversationId = deliver(plain("batch-" + run, "Lena <lena@northwind.example>", "Batch " + run, "Hi"));
         var anna = signedIn(Role.REP);
-        var annaHears = new java.util.concurrent.LinkedBlockingQueue<String>();
         var annaStream = anna.stream("/conversations/" + conversationId + "/presence");
-        var reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(annaStream.body(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    if (line.startsWith("data:")) {
-                        annaHears.add(line.substring(5));
-                    }
-                }
-            } catch (Exception e) {
-                annaHears.add("closed: " + e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        var annaHears = dataOf(annaStream);
         await().atMost(Duration.ofSeconds(10)).until(() -> !annaHears.isEmpty());
 
         var replies = new java.util.ArrayList<IncomingMessage>();
@@ -381,6 +355,25 @@ class InboxIntegrationTests {
         } catch (Exception e) {
             return e.toString();
         }
+    }
+
+    /** The data of every event the stream sends from now on, read on a thread of its own. */
+    private static java.util.concurrent.BlockingQueue<String> dataOf(java.net.http.HttpResponse<java.io.InputStream> stream) {
+        var heard = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var reader = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.startsWith("data:")) {
+                        heard.add(line.substring(5));
+                    }
+                }
+            } catch (Exception e) {
+                heard.add("closed: " + e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return heard;
     }
 
     private long deliver(String raw) {
