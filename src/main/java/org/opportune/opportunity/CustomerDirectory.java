@@ -25,6 +25,16 @@ class CustomerDirectory {
         this.customers = customers;
     }
 
+    /** Whether a company of that id is on record (a merged one counts: it leads to its survivor). */
+    boolean companyExists(long companyId) {
+        return customers.company(companyId).isPresent();
+    }
+
+    /** Whether a contact of that id is on record. */
+    boolean contactExists(long contactId) {
+        return customers.contact(contactId).isPresent();
+    }
+
     /** The company's name, for lists and pages. */
     @Nullable String companyName(@Nullable Long companyId) {
         return companyId == null ? null

@@ -384,6 +384,7 @@ public class OpportunityService {
         rules.checkNextAction(o.nextAction, errors);
         rules.checkDue(o.nextActionDue, errors);
         rules.checkState(o, stage, all, errors);
+        checkCustomer(o.companyId, o.contactId, errors);
         if (command.conversationId() != null && conversations.overview(command.conversationId()).isEmpty()) {
             errors.put("conversationId", "There is no conversation " + command.conversationId() + " to link.");
         }
@@ -434,10 +435,18 @@ public class OpportunityService {
             o.setDescription(blankToNull(edit.description()));
         }
         if (edit.has("companyId")) {
+            var before = o.changes().size();
             o.setCompanyId(edit.companyId());
+            if (o.changes().size() > before) {
+                checkCustomer(o.companyId, null, errors);
+            }
         }
         if (edit.has("contactId")) {
+            var before = o.changes().size();
             o.setContactId(edit.contactId());
+            if (o.changes().size() > before) {
+                checkCustomer(null, o.contactId, errors);
+            }
         }
         if (edit.has("value")) {
             var before = o.changes().size();
@@ -695,6 +704,18 @@ public class OpportunityService {
             throw stale(caller(actor), o.id(), seen);
         }
         store.recordChanges(o.id(), o.version, changes, actor, now);
+    }
+
+    /** An id typed by hand (or sent by a script) must name a company or contact on record. */
+    private void checkCustomer(@Nullable Long companyId, @Nullable Long contactId, Map<String, String> errors) {
+        if (companyId != null && !customers.companyExists(companyId)) {
+            errors.put("companyId", "There is no company #" + companyId + ". Pick one from the list as you type, "
+                    + "add it under Customers first, or leave the field empty.");
+        }
+        if (contactId != null && !customers.contactExists(contactId)) {
+            errors.put("contactId", "There is no contact #" + contactId + ". Pick one from the list as you type, "
+                    + "add it under Customers first, or leave the field empty.");
+        }
     }
 
     private void checkVersion(Caller caller, Opportunity o, int version) {

@@ -145,6 +145,11 @@ class OpportunityIntegrationTests {
                 "{\"stage\": \"qualified\", \"nextAction\": \"keep in touch\", \"nextActionDue\": \"" + due(1)
                         + "\", \"version\": " + json(lost).get("version").asInt() + "}");
         var missing = browser.json("GET", "/api/v1/opportunities/987654", null);
+        var unknownCompany = browser.json("POST", "/api/v1/opportunities",
+                newOpportunity("Shelves", "\"companyId\": 98765432, \"contactId\": 98765433"));
+        var shelves = json(browser.json("POST", "/api/v1/opportunities", newOpportunity("Shelves", ""))).get("id").asLong();
+        var unknownContactLater = browser.json("PATCH", "/api/v1/opportunities/" + shelves,
+                "{\"version\": 0, \"contactId\": 98765434}");
 
         assertThat(noNextAction.statusCode()).isEqualTo(400);
         assertThat(noNextAction.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
@@ -164,6 +169,10 @@ class OpportunityIntegrationTests {
         assertThat(errors(reopenVague).get("nextAction")).contains("too vague");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json(missing).get("detail").asString()).contains("No opportunity with id 987654");
+        assertThat(unknownCompany.statusCode()).isEqualTo(400);
+        assertThat(errors(unknownCompany).get("companyId")).contains("There is no company #98765432");
+        assertThat(errors(unknownCompany).get("contactId")).contains("There is no contact #98765433");
+        assertThat(errors(unknownContactLater).get("contactId")).contains("There is no contact #98765434");
         assertThat(trail(mineId)).extracting(e -> e.get("action")).containsExactly("opportunity.created", "opportunity.lost");
     }
 

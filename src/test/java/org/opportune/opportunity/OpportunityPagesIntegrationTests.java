@@ -78,6 +78,7 @@ class OpportunityPagesIntegrationTests {
         var options = browser.getHtmx("/opportunities/customer-options?kind=company&companyId=" + run);
         var ambiguous = browser.post("/opportunities", form("Kitchen for " + run, run, ""));
         var unknown = browser.post("/opportunities", form("Kitchen for " + run, "Nobody " + run, ""));
+        var unknownNumber = browser.post("/opportunities", form("Kitchen for " + run, "98765432", ""));
         var created = browser.post("/opportunities", form("Kitchen for " + run, "lindqvist möbler " + run,
                 "sara@moebler-" + run + ".example"));
         var id = id(created.headers().firstValue("Location").orElseThrow());
@@ -89,6 +90,8 @@ class OpportunityPagesIntegrationTests {
         assertThat(ambiguous.body()).contains("Several companies match", "Lindqvist Design " + run + " #" + design.id(),
                 "value=\"" + run + "\"");
         assertThat(unknown.body()).contains("No company matches");
+        assertThat(unknownNumber.statusCode()).isEqualTo(200);
+        assertThat(unknownNumber.body()).contains("No company matches '98765432'");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
         assertThat(jdbc.sql("select company_id, contact_id from opportunities where id = :id").param("id", id)
                 .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single()).containsExactly(moebler.id(), sara.id());

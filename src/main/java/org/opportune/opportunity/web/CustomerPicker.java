@@ -17,7 +17,8 @@ import org.opportune.customer.CustomerService;
  * The company and contact fields of the opportunity form take a name, not a number: the form shows
  * "Northwind Traders #12", the browser offers matches as the person types (a datalist filled by HTMX), and
  * a name typed without picking is looked up on save — one match is taken, none or several are a message
- * next to the field. A plain number still works, for scripts and old bookmarks.
+ * next to the field. A plain number still works, for scripts and old bookmarks, when it is the id of a
+ * company or contact on record; otherwise it is looked up as a name like any other text ("1848 Design").
  */
 @Component
 class CustomerPicker {
@@ -84,7 +85,7 @@ class CustomerPicker {
             return typed;
         }
         var text = typed.strip();
-        if (text.matches("\\d{1,18}")) {
+        if (text.matches("\\d{1,18}") && exists(kind, Long.parseLong(text))) {
             return text;
         }
         var labelled = TRAILING_ID.matcher(text);
@@ -111,6 +112,10 @@ class CustomerPicker {
                     + ". Pick one from the list.");
         }
         return null;
+    }
+
+    private boolean exists(Kind kind, long id) {
+        return kind == Kind.COMPANY ? customers.company(id).isPresent() : customers.contact(id).isPresent();
     }
 
     private static String stripId(String typed) {
