@@ -1,11 +1,16 @@
 package org.opportune.config;
 
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import org.opportune.shared.BatchEvents;
+import org.opportune.shared.ImportWindow;
 
 /**
  * The executor of the listeners of an import's batch events ({@code MessagesReceived} and what follows
@@ -16,7 +21,10 @@ import org.opportune.shared.BatchEvents;
  * the other half, and wait in an unbounded queue (the events
  * are in the registry anyway, so a queue lost in a crash is published again on restart). Its threads run at a
  * lower CPU priority ({@code opportune.batch-events.nice}, 10; 0 keeps the normal one, see
- * {@link BackgroundPriority}): catching up after an import gives way to pages, live mail and the import.
+ * {@link BackgroundPriority}): catching up after an import gives way to pages, live mail and the import. And a
+ * task waits while an import runs in this process ({@link ImportWindow}, at most
+ * {@code opportune.import.defer-follow-up}, 15 minutes by default, after the import began; 0 turns it off): the
+ * import gets both cores, and its batches are threaded, triaged and linked right after it.
  * Listeners choose it with {@code @Async(BatchEvents.EXECUTOR)} beside their
  * {@code @ApplicationModuleListener}. Defining it makes {@code spring.task.execution.mode: force}
  * necessary, so that Spring Boot still creates the shared executor.
@@ -24,12 +32,25 @@ import org.opportune.shared.BatchEvents;
 @Configuration(proxyBeanMethods = false)
 class BatchEventsConfig {
 
+    private static final Logger log = LoggerFactory.getLogger(BatchEventsConfig.class);
+
+    @Bean
+    ImportWindow importWindow(@Value("${opportune.import.defer-follow-up:15m}") Duration limit) {
+        return new ImportWindow(limit);
+    }
+
     @Bean(BatchEvents.EXECUTOR)
     ThreadPoolTaskExecutor batchEventsExecutor(@Value("${opportune.batch-events.threads:0}") int threads,
-            @Value("${opportune.batch-events.nice:10}") int nice) {
+            @Value("${opportune.batch-events.nice:10}") int nice, ImportWindow imports) {
         var executor = new ThreadPoolTaskExecutor();
         executor.setTaskDecorator(task -> () -> {
             BackgroundPriority.lowerCurrentThread(nice);
+            try {
+                imports.awaitClosed();
+            } catch (InterruptedException e) {
+                log.debug("Interrupted while an import runs; handling the batch event now");
+                Thread.currentThread().interrupt();
+            }
             task.run();
         });
         var size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);

@@ -22,12 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.opportune.mail.internal.MailFiles;
 import org.opportune.mail.internal.MboxReader;
 import org.opportune.shared.Actor;
+import org.opportune.shared.ImportWindow;
 
 /**
  * Imports .eml files and mbox files (told apart by content: an mbox starts with a {@code "From "}
  * line) into a mailbox through {@link MailIngestion}, in batches ({@link MailIngestion#ingestAll}): so an
  * import run twice stores nothing twice, a broken message is quarantined without stopping the rest,
- * and a crash loses at most the batch in flight, which the next run stores.
+ * and a crash loses at most the batch in flight, which the next run stores. While it runs, the threading,
+ * triage and search indexing of its batches wait ({@link ImportWindow}) and then catch up.
  */
 @Service
 public class MailImporter {
@@ -56,9 +58,11 @@ public class MailImporter {
     private final MailIngestion ingestion;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final ImportWindow window;
 
     MailImporter(MailboxService mailboxes, MailIngestion ingestion, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, ImportWindow window) {
+        this.window = window;
         this.mailboxes = mailboxes;
         this.ingestion = ingestion;
         this.events = events;
@@ -101,14 +105,16 @@ public class MailImporter {
         }
         var mailbox = mailboxes.ensureMailbox(mailboxAddress);
         var counter = new Counter(mailbox.id(), progress);
-        for (var file : files) {
-            try (var in = new BufferedInputStream(file.content().getInputStream(), 1 << 16)) {
-                importFile(file.name(), in, counter);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read " + file.name(), e);
+        try (var importing = window.open()) {
+            for (var file : files) {
+                try (var in = new BufferedInputStream(file.content().getInputStream(), 1 << 16)) {
+                    importFile(file.name(), in, counter);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not read " + file.name(), e);
+                }
             }
+            counter.finish();
         }
-        counter.finish();
         var summary = counter.summary();
         transactions.executeWithoutResult(status -> events.publishEvent(new MailEvents.MailImported(actor, mailbox.id(),
                 mailbox.address(), summary.newMessages(), summary.duplicates(), summary.quarantined())));

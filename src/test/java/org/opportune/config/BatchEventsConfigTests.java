@@ -3,11 +3,14 @@ package org.opportune.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+
+import org.opportune.shared.ImportWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +19,7 @@ class BatchEventsConfigTests {
     @Test
     @EnabledOnOs(OS.LINUX)
     void catchingUpAfterAnImportRunsAtALowerPriorityThanEverythingElse() throws Exception {
-        var executor = new BatchEventsConfig().batchEventsExecutor(1, 10);
+        var executor = new BatchEventsConfig().batchEventsExecutor(1, 10, new ImportWindow(Duration.ZERO));
         executor.initialize();
         try {
             var niceOfTheListenerThread = executor.submit(BatchEventsConfigTests::niceOfThisThread).get(10, TimeUnit.SECONDS);
@@ -31,10 +34,28 @@ class BatchEventsConfigTests {
     @Test
     @EnabledOnOs(OS.LINUX)
     void niceZeroKeepsTheNormalPriority() throws Exception {
-        var executor = new BatchEventsConfig().batchEventsExecutor(1, 0);
+        var executor = new BatchEventsConfig().batchEventsExecutor(1, 0, new ImportWindow(Duration.ZERO));
         executor.initialize();
         try {
             assertThat(executor.submit(BatchEventsConfigTests::niceOfThisThread).get(10, TimeUnit.SECONDS)).isZero();
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    @Test
+    void aBatchEventWaitsWhileAnImportRunsAndIsHandledWhenItEnds() throws Exception {
+        var window = new ImportWindow(Duration.ofMinutes(5));
+        var executor = new BatchEventsConfig().batchEventsExecutor(1, 0, window);
+        executor.initialize();
+        try {
+            var importing = window.open();
+            var handled = executor.submit(() -> "threaded");
+
+            Thread.sleep(300);
+            assertThat(handled).isNotDone();
+            importing.close();
+            assertThat(handled.get(10, TimeUnit.SECONDS)).isEqualTo("threaded");
         } finally {
             executor.shutdown();
         }

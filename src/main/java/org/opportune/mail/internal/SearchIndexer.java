@@ -12,6 +12,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import org.opportune.shared.ImportWindow;
+
 /**
  * Fills the search vector of an import's messages after their batch committed, in bulk and on a thread
  * (and database connection) of its own, so the import does not wait for {@code to_tsvector}: that was
@@ -27,11 +29,13 @@ public class SearchIndexer implements DisposableBean {
     private static final int CHUNK = 500;
 
     private final MessageStore messages;
+    private final ImportWindow imports;
     private final ExecutorService worker;
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    SearchIndexer(MessageStore messages) {
+    SearchIndexer(MessageStore messages, ImportWindow imports) {
         this.messages = messages;
+        this.imports = imports;
         this.worker = Executors.newSingleThreadExecutor(runnable -> {
             var thread = new Thread(runnable, "search-indexer");
             thread.setDaemon(true);
@@ -53,8 +57,18 @@ public class SearchIndexer implements DisposableBean {
         nudge();
     }
 
-    /** Indexes until no message is left without a vector; a nudge meanwhile schedules another pass. */
+    /**
+     * Indexes until no message is left without a vector; a nudge meanwhile schedules another pass. While an import
+     * runs it waits ({@link ImportWindow}): {@code to_tsvector} was about half of the server's CPU during an import,
+     * and the import's rows are indexed right after it in larger steps.
+     */
     private void drain() {
+        try {
+            imports.awaitClosed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         scheduled.set(false);
         try {
             while (messages.indexPendingForSearch(CHUNK) > 0) {
