@@ -114,6 +114,7 @@ public class MailImporter {
                 }
             }
             counter.finish();
+            ingestion.importEnded(counter.summary().newMessages());
         }
         var summary = counter.summary();
         transactions.executeWithoutResult(status -> events.publishEvent(new MailEvents.MailImported(actor, mailbox.id(),

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import org.opportune.mail.internal.IngestionPipeline;
+import org.opportune.mail.internal.MessageStore;
 
 /**
  * The one way a raw message enters Opportune, from IMAP sync and from imports alike:
@@ -16,9 +17,21 @@ import org.opportune.mail.internal.IngestionPipeline;
 public class MailIngestion {
 
     private final IngestionPipeline pipeline;
+    private final MessageStore store;
 
-    MailIngestion(IngestionPipeline pipeline) {
+    MailIngestion(IngestionPipeline pipeline, MessageStore store) {
         this.pipeline = pipeline;
+        this.store = store;
+    }
+
+    /** Messages an import must have stored before it refreshes the planner statistics at its end. */
+    static final int REFRESH_STATISTICS_AFTER = 1000;
+
+    /** Told by an import when it has stored its last batch, before its follow-up work starts. */
+    void importEnded(int newMessages) {
+        if (newMessages >= REFRESH_STATISTICS_AFTER) {
+            store.refreshStatistics();
+        }
     }
 
     /**
