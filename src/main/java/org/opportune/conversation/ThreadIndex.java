@@ -24,6 +24,7 @@ import org.springframework.stereotype.Repository;
 
 import org.opportune.conversation.Conversation.MessageSpan;
 import org.opportune.conversation.ThreadResolver.Candidate;
+import org.opportune.shared.IdList;
 
 /**
  * The SQL side of threading: which message is in which conversation ({@code conversation_messages}),
@@ -78,8 +79,8 @@ class ThreadIndex {
         if (messageIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("select message_id from conversation_messages where message_id in (:ids)")
-                .param("ids", List.copyOf(messageIds))
+        return new HashSet<>(jdbc.sql("select message_id from conversation_messages where message_id in ("
+                        + IdList.literal(messageIds) + ")")
                 .query(Long.class)
                 .list());
     }

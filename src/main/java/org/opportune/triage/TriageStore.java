@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import org.opportune.shared.IdList;
 import org.opportune.triage.TriageRules.RuleEdit;
 
 /** The triage tables, through {@link JdbcClient}. */
@@ -51,8 +52,8 @@ class TriageStore {
     Set<Long> triagedAmong(List<Long> messageIds) {
         var triaged = new HashSet<Long>();
         for (int from = 0; from < messageIds.size(); from += 500) {
-            triaged.addAll(jdbc.sql("select message_id from message_triage where message_id in (:ids)")
-                    .param("ids", messageIds.subList(from, Math.min(messageIds.size(), from + 500)))
+            triaged.addAll(jdbc.sql("select message_id from message_triage where message_id in ("
+                            + IdList.literal(messageIds.subList(from, Math.min(messageIds.size(), from + 500))) + ")")
                     .query(Long.class).list());
         }
         return triaged;
