@@ -2,6 +2,8 @@ package org.opportune.mail;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import org.opportune.mail.internal.IngestionPipeline;
@@ -15,6 +17,8 @@ import org.opportune.mail.internal.MessageStore;
  */
 @Service
 public class MailIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(MailIngestion.class);
 
     private final IngestionPipeline pipeline;
     private final MessageStore store;
@@ -30,7 +34,12 @@ public class MailIngestion {
     /** Told by an import when it has stored its last batch, before its follow-up work starts. */
     void importEnded(int newMessages) {
         if (newMessages >= REFRESH_STATISTICS_AFTER) {
-            store.refreshStatistics();
+            try {
+                store.refreshStatistics();
+            } catch (RuntimeException e) {
+                // only planner statistics: everything is stored, and autovacuum refreshes them later anyway
+                log.warn("Could not refresh the mail tables' statistics after an import: {}", e.toString());
+            }
         }
     }
 

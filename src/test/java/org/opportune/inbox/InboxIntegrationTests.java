@@ -360,19 +360,7 @@ class InboxIntegrationTests {
     /** The data of every event the stream sends from now on, read on a thread of its own. */
     private static java.util.concurrent.BlockingQueue<String> dataOf(java.net.http.HttpResponse<java.io.InputStream> stream) {
         var heard = new java.util.concurrent.LinkedBlockingQueue<String>();
-        var reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    if (line.startsWith("data:")) {
-                        heard.add(line.substring(5));
-                    }
-                }
-            } catch (Exception e) {
-                heard.add("closed: " + e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        org.opportune.testing.ServerSentEvents.collectData(stream.body(), heard);
         return heard;
     }
 

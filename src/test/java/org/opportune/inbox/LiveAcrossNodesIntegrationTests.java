@@ -1,7 +1,5 @@
 package org.opportune.inbox;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +24,7 @@ import org.opportune.conversation.ConversationService;
 import org.opportune.shared.Actor;
 import org.opportune.testing.Browser;
 import org.opportune.testing.IntegrationTest;
+import org.opportune.testing.ServerSentEvents;
 import org.opportune.testing.TestDatabase;
 import org.opportune.web.live.LiveBus;
 import org.opportune.web.live.SecondNode;
@@ -151,19 +150,7 @@ class LiveAcrossNodesIntegrationTests {
     private List<String> listen(Browser browser, String path) {
         var response = browser.stream(path);
         var heard = new CopyOnWriteArrayList<String>();
-        var reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    if (line.startsWith("data:")) {
-                        heard.add(line.substring(5));
-                    }
-                }
-            } catch (Exception e) {
-                heard.add("closed: " + e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        ServerSentEvents.collectData(response.body(), heard);
         open.add(() -> response.body().close());
         return heard;
     }
