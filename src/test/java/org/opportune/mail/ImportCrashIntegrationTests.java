@@ -147,7 +147,7 @@ class ImportCrashIntegrationTests {
         var keys = new ArrayList<String>(jdbc.sql("select raw_blob_key from messages").query(String.class).list());
         keys.addAll(jdbc.sql("select blob_key from attachments").query(String.class).list());
         var blobs = database.dataDir().resolve("blobs");
-        assertThat(keys).allSatisfy(key -> assertThat(blobs.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key))
+        assertThat(keys).allSatisfy(key -> assertThat(blobs.resolve(key.substring(0, 2)).resolve(key))
                 .isRegularFile());
         assertThat(database.count("select count(*) from messages m where not exists "
                 + "(select 1 from message_mailboxes l where l.message_id = m.id)")).isZero();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,10 +19,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Blobs as files under {@code <root>/ab/cd/<sha256>}. A blob is written to a temporary file in its
- * final directory and then moved into place atomically, so a crash leaves either no file or the
- * whole file (plus at worst an orphan temporary file), never a half-written blob under its key.
+ * Blobs as files under {@code <root>/ab/<sha256>}: one level of 256 directories, so a first import creates a
+ * file per blob and almost never a directory (the earlier layout, {@code <root>/ab/cd/<sha256>}, made a new
+ * directory for most blobs, and is moved to this one once, when the store opens; see {@link #FileBlobStore}).
+ *
+ * <p>A new blob is created under its key with {@code O_EXCL} and written there. A crash can leave a short file
+ * under a key: {@link #put} writes a blob again unless the file under its name has the full size, and then it
+ * writes a temporary file in the same directory and moves it into place atomically, so a reader never sees a
+ * blob shrink. No row refers to a blob before its {@code put} returned (and, in a batch, before {@link #sync}).
  *
  * <p>With {@code durable} (the default), {@link #put} returns only when the content and its name are
  * on disk (the file and its directory are fsynced), so a row that refers to the blob, committed after
@@ -46,9 +54,18 @@ public class FileBlobStore implements BlobStore {
         this(root, true);
     }
 
+    /**
+     * Opens the store, first moving blobs kept in the earlier two-level layout into the one-level one (each an
+     * atomic rename, so a crash halfway is finished by the next start); a marker file says it is done.
+     */
     public FileBlobStore(Path root, boolean durable) {
         this.root = root;
         this.durable = durable;
+        try {
+            LegacyLayout.migrate(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not move the blob store " + root + " to its one-level layout", e);
+        }
     }
 
     @Override
@@ -88,27 +105,11 @@ public class FileBlobStore implements BlobStore {
         var key = Hashes.sha256(content);
         var target = path(key);
         try {
-            if (isStored(target, content.length) && touch(target)) {
-                return key;
-            }
-            var temp = target.resolveSibling(key + "." + TEMP_NAMES + "-" + TEMP_COUNTER.incrementAndGet() + ".tmp");
-            var moved = false;
-            try {
-                try (var out = create(temp)) {
-                    var buffer = ByteBuffer.wrap(content);
-                    while (buffer.hasRemaining()) {
-                        out.write(buffer);
-                    }
-                    if (durable && (now || !FileSystemSync.available())) {
-                        out.force(true);
-                    }
-                }
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                moved = true;
-            } finally {
-                if (!moved) {
-                    Files.deleteIfExists(temp);
-                }
+            var created = createNew(target);
+            if (created != null) {
+                write(created, target, content, now);
+            } else if (!(isStored(target, content.length) && touch(target))) {
+                replace(target, key, content, now);
             }
             if (durable && now) {
                 syncDirectory(target.getParent());
@@ -119,24 +120,71 @@ public class FileBlobStore implements BlobStore {
         }
     }
 
+    /** Writes a file this put created; a failure removes it, so no short file is left under the key. */
+    private void write(FileChannel out, Path file, byte[] content, boolean now) throws IOException {
+        var written = false;
+        try (out) {
+            writeAll(out, content, now);
+            written = true;
+        } finally {
+            if (!written) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Replaces a short file under the key (left by a crash, or being written right now by another put). */
+    private void replace(Path target, String key, byte[] content, boolean now) throws IOException {
+        var temp = target.resolveSibling(key + "." + TEMP_NAMES + "-" + TEMP_COUNTER.incrementAndGet() + ".tmp");
+        var moved = false;
+        try {
+            try (var out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                writeAll(out, content, now);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private void writeAll(FileChannel out, byte[] content, boolean now) throws IOException {
+        var buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+        if (durable && (now || !FileSystemSync.available())) {
+            out.force(true);
+        }
+    }
+
     /** Temporary names unique to this process, so that no two writers (threads or nodes) share one. */
     private static final String TEMP_NAMES = ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
     private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
-    /** One {@code stat}, and no exception for a blob that is not there (the usual case in an import). */
+    /** A file under the key's size: one {@code stat}, after the create found a file there. */
     private static boolean isStored(Path target, long size) {
         var file = target.toFile();
         var length = file.length();
         return length == size && (size > 0 || file.isFile());
     }
 
-    /** A new file; its directory is created only when it is missing, which is once per directory. */
-    private static FileChannel create(Path temp) throws IOException {
+    /**
+     * A new file under the key, or null when there is one already (the usual case when importing mail twice). Its
+     * directory is created only when it is missing, which is once per directory.
+     */
+    private static @Nullable FileChannel createNew(Path file) throws IOException {
         try {
-            return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (NoSuchFileException e) {
-            Files.createDirectories(temp.getParent());
-            return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try {
+                return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException e) {
+                Files.createDirectories(file.getParent());
+                return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
+        } catch (FileAlreadyExistsException e) {
+            return null;
         }
     }
 
@@ -164,7 +212,7 @@ public class FileBlobStore implements BlobStore {
         if (!Files.isDirectory(root)) {
             return;
         }
-        try (Stream<Path> files = Files.find(root, 3, (path, attributes) -> attributes.isRegularFile()
+        try (Stream<Path> files = Files.find(root, 2, (path, attributes) -> attributes.isRegularFile()
                 && attributes.lastModifiedTime().toInstant().isBefore(cutoff))) {
             files.map(path -> path.getFileName().toString()).filter(BlobStore::isValidKey).forEach(action);
         } catch (IOException e) {
@@ -213,6 +261,6 @@ public class FileBlobStore implements BlobStore {
     }
 
     private Path path(String key) {
-        return root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+        return root.resolve(key.substring(0, 2)).resolve(key);
     }
 }

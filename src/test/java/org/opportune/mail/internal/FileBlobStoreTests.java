@@ -21,23 +21,59 @@ class FileBlobStoreTests implements BlobStoreContract {
     }
 
     @Test
-    void keepsBlobsInTwoLevelsOfDirectoriesNamedByTheKey() {
+    void keepsBlobsInOneLevelOfDirectoriesNamedByTheKey() {
         var key = store().put("hello".getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(root.resolve("2c").resolve("f2").resolve(key)).isRegularFile();
+        assertThat(root.resolve("2c").resolve(key)).isRegularFile();
+    }
+
+    @Test
+    void blobsOfTheEarlierTwoLevelLayoutAreMovedWhenTheStoreOpensAndReadBackExactly() throws IOException {
+        var content = "kept since last year".getBytes(StandardCharsets.US_ASCII);
+        var key = Hashes.sha256(content);
+        var legacy = root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4));
+        Files.createDirectories(legacy);
+        Files.write(legacy.resolve(key), content);
+        Files.write(legacy.resolve(key + ".123-abc-1.tmp"), "half".getBytes(StandardCharsets.US_ASCII));
+
+        var store = store();
+
+        try (var in = store.open(key)) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(legacy).doesNotExist();
+        assertThat(root.resolve(key.substring(0, 2)).resolve(key)).isRegularFile();
+        var listed = new java.util.ArrayList<String>();
+        store.forEachWrittenBefore(java.time.Instant.now().plusSeconds(60), listed::add);
+        assertThat(listed).containsExactly(key);
+    }
+
+    @Test
+    void aStoreInTheNewLayoutIsNotWalkedAgainWhenItOpens() throws IOException {
+        store().put("one".getBytes(StandardCharsets.US_ASCII));
+        var stray = root.resolve("ab").resolve("cd");
+        Files.createDirectories(stray);
+
+        store();
+
+        assertThat(stray).isDirectory();
     }
 
     @Test
     void aTruncatedFileLeftByACrashIsReplacedOnTheNextPut() throws IOException {
         var content = "the whole content".getBytes(StandardCharsets.US_ASCII);
         var key = Hashes.sha256(content);
-        var file = root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+        var store = store();
+        var file = root.resolve(key.substring(0, 2)).resolve(key);
         Files.createDirectories(file.getParent());
         Files.write(file, "the wh".getBytes(StandardCharsets.US_ASCII));
 
-        store().put(content);
+        store.put(content);
 
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
     }
 
     @Test
@@ -46,7 +82,8 @@ class FileBlobStoreTests implements BlobStoreContract {
         store().put("one".getBytes(StandardCharsets.US_ASCII));
 
         try (var files = Files.walk(root)) {
-            assertThat(files.filter(Files::isRegularFile).map(Path::toString)).noneMatch(name -> name.endsWith(".tmp")).hasSize(1);
+            assertThat(files.filter(Files::isRegularFile).map(Path::toString)).noneMatch(name -> name.endsWith(".tmp"))
+                    .filteredOn(name -> !name.endsWith(LegacyLayout.MARKER)).hasSize(1);
         }
     }
 
@@ -54,7 +91,7 @@ class FileBlobStoreTests implements BlobStoreContract {
     void storingContentThatIsThereAlreadyCountsAsWritingItNow() throws IOException {
         var content = "kept by a new import".getBytes(StandardCharsets.US_ASCII);
         var key = store().put(content);
-        var file = root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+        var file = root.resolve(key.substring(0, 2)).resolve(key);
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
         var aDayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
 
