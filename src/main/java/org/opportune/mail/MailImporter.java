@@ -6,12 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.InputStreamSource;
@@ -37,6 +37,12 @@ public class MailImporter {
     /** Messages per batch (one transaction), and the bytes after which a batch is stored early. */
     static final int BATCH = 250;
     static final long BATCH_BYTES = 32L << 20;
+
+    /**
+     * Batches being prepared or persisted at once: while the oldest is persisted, the two after it are parsed and
+     * their blobs written and synced, so the parsing pool does not stop while a batch waits for the disk.
+     */
+    static final int IN_FLIGHT = 3;
 
     private static final Pattern ADDRESS = Pattern.compile(
             "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$");
@@ -147,7 +153,7 @@ public class MailImporter {
         private int quarantined;
         private final List<IncomingMessage> batch = new ArrayList<>(BATCH);
         private long batchBytes;
-        private MailIngestion.@Nullable PreparedBatch inFlight;
+        private final ArrayDeque<MailIngestion.PreparedBatch> inFlight = new ArrayDeque<>(IN_FLIGHT);
 
         Counter(long mailboxId, Progress progress) {
             this.mailboxId = mailboxId;
@@ -163,33 +169,31 @@ public class MailImporter {
         }
 
         /**
-         * Starts preparing this batch (parsing, blobs) on the ingestion pool, then persists the previous
-         * one while that runs: reading, parsing and writing overlap, and batches are persisted in order.
+         * Starts preparing this batch (parsing, blobs) on the ingestion pool, then persists the oldest batch in
+         * flight while that runs: reading, parsing and writing overlap, and batches are persisted in order.
          */
         void flush() {
             if (batch.isEmpty()) {
                 return;
             }
-            var started = ingestion.prepare(List.copyOf(batch));
+            inFlight.add(ingestion.prepare(List.copyOf(batch)));
             batch.clear();
             batchBytes = 0;
-            persistPrevious();
-            inFlight = started;
+            if (inFlight.size() >= IN_FLIGHT) {
+                persistOldest();
+            }
         }
 
-        /** Persists the batch still in flight; at the end of the import, and before a failure propagates. */
+        /** Persists the batches still in flight, at the end of the import. */
         void finish() {
             flush();
-            persistPrevious();
+            while (!inFlight.isEmpty()) {
+                persistOldest();
+            }
         }
 
-        private void persistPrevious() {
-            if (inFlight == null) {
-                return;
-            }
-            var previous = inFlight;
-            inFlight = null;
-            for (var result : ingestion.persist(previous)) {
+        private void persistOldest() {
+            for (var result : ingestion.persist(inFlight.remove())) {
                 switch (result.outcome()) {
                     case NEW -> newMessages++;
                     case DUPLICATE -> duplicates++;
