@@ -1,5 +1,7 @@
 package org.opportune.mail.internal;
 
+import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,9 @@ final class FileNames {
     private FileNames() {
     }
 
+    /** Dots and spaces at either end: no hidden files, no names Windows would change. */
+    private static final Pattern LEADING_OR_TRAILING_DOTS = Pattern.compile("^[.\\s]+|[.\\s]+$");
+
     static String sanitise(@Nullable String name) {
         if (name == null) {
             return DEFAULT;
@@ -27,7 +32,7 @@ final class FileNames {
             }
             out.appendCodePoint(":*?\"<>|".indexOf(c) >= 0 ? '_' : c);
         });
-        var clean = out.toString().strip().replaceAll("^[.\\s]+", "").replaceAll("[.\\s]+$", "");
+        var clean = LEADING_OR_TRAILING_DOTS.matcher(out.toString().strip()).replaceAll("");
         if (clean.isEmpty()) {
             return DEFAULT;
         }

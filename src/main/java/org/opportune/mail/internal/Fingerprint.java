@@ -1,6 +1,5 @@
 package org.opportune.mail.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,23 +14,32 @@ final class Fingerprint {
     private Fingerprint() {
     }
 
-    /** SHA-256 of the body: the bytes after the first empty line (the whole message when there is none). */
+    /**
+     * SHA-256 of the body: the bytes after the first empty line (the whole message when there is none), without
+     * carriage returns and without trailing newlines, spaces and tabs. Hashed in place, a run between carriage
+     * returns at a time.
+     */
     static String bodyHash(byte[] raw) {
         int start = bodyStart(raw);
-        var normalised = new ByteArrayOutputStream(raw.length - start);
-        for (int i = start; i < raw.length; i++) {
-            if (raw[i] != '\r') {
-                normalised.write(raw[i]);
-            }
-        }
-        var bytes = normalised.toByteArray();
-        int end = bytes.length;
-        while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == ' ' || bytes[end - 1] == '\t')) {
+        int end = raw.length;
+        while (end > start && isTrailing(raw[end - 1])) {
             end--;
         }
         var digest = Hashes.digest();
-        digest.update(bytes, 0, end);
+        int from = start;
+        for (int i = start; i < end; i++) {
+            if (raw[i] == '\r') {
+                digest.update(raw, from, i - from);
+                from = i + 1;
+            }
+        }
+        digest.update(raw, from, end - from);
         return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Trailing bytes the hash leaves out; carriage returns among them, as they are left out everywhere. */
+    private static boolean isTrailing(byte b) {
+        return b == '\n' || b == ' ' || b == '\t' || b == '\r';
     }
 
     static String dedupeKey(String messageId, String from, String date, String subject, String bodyHash) {

@@ -40,6 +40,9 @@ import org.opportune.mail.internal.ParsedMessage.Attachment;
 class MessageParser {
 
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>]*)>");
+    private static final Pattern ID_SEPARATORS = Pattern.compile("[\\s,]+");
+    /** A line break that folds a header onto the next line (RFC 5322 2.2.3). */
+    private static final Pattern FOLD = Pattern.compile("\r?\n(?=[ \t])");
     private static final int MAX_PROBLEMS = 20;
 
     private final MailProperties limits;
@@ -152,7 +155,7 @@ class MessageParser {
         } else {
             value = field.getBody() == null ? "" : field.getBody();
         }
-        return Texts.oneLine(value.replaceAll("\r?\n(?=[ \t])", ""));
+        return Texts.oneLine(value.indexOf('\n') < 0 ? value : FOLD.matcher(value).replaceAll(""));
     }
 
     private static String decodeWords(String value, DecodeMonitor monitor) {
@@ -174,7 +177,7 @@ class MessageParser {
             }
         }
         if (ids.isEmpty() && !value.isBlank()) {
-            for (var token : value.split("[\\s,]+")) {
+            for (var token : ID_SEPARATORS.split(value)) {
                 if (token.length() > 2 && token.contains("@")) {
                     ids.add(Texts.truncate(token, 995));
                 }

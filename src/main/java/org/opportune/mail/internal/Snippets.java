@@ -1,5 +1,7 @@
 package org.opportune.mail.internal;
 
+import java.util.regex.Pattern;
+
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 
@@ -8,13 +10,16 @@ final class Snippets {
 
     static final int LENGTH = 160;
 
+    private static final Pattern QUOTED_LINE = Pattern.compile("(?m)^>.*$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private Snippets() {
     }
 
     static String of(@Nullable String textStart, @Nullable String htmlStart) {
         var text = textStart != null && !textStart.isBlank() ? textStart
                 : htmlStart != null ? Jsoup.parse(htmlStart).text() : "";
-        var collapsed = text.replaceAll("(?m)^>.*$", " ").replaceAll("\\s+", " ").strip();
+        var collapsed = WHITESPACE.matcher(QUOTED_LINE.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
         return collapsed.length() <= LENGTH ? collapsed : collapsed.substring(0, LENGTH - 1).stripTrailing() + "…";
     }
 }

@@ -40,8 +40,15 @@ final class Texts {
         if (text == null) {
             return "";
         }
-        var out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+        int clean = 0;
+        while (clean < text.length() && !Character.isISOControl(text.charAt(clean))) {
+            clean++;
+        }
+        if (clean == text.length()) {
+            return text.strip(); // the usual case: nothing to replace, and no copy
+        }
+        var out = new StringBuilder(text.length()).append(text, 0, clean);
+        for (int i = clean; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\0') {
                 continue;
