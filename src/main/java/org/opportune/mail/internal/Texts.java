@@ -1,7 +1,7 @@
 package org.opportune.mail.internal;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -113,19 +113,22 @@ final class Texts {
 
     /** UTF-8 when the bytes are valid UTF-8, windows-1252 otherwise. */
     static String decodeGuessing(byte[] bytes) {
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
         var utf8 = strictUtf8(bytes);
         return utf8 != null ? utf8 : new String(bytes, FALLBACK);
     }
 
+    /** The bytes as UTF-8, or null when they are not UTF-8: told by a result, not by an exception (8-bit mail is common). */
     private static @Nullable String strictUtf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var out = CharBuffer.allocate(bytes.length); // UTF-8 never gives more characters than bytes
+        if (decoder.decode(ByteBuffer.wrap(bytes), out, true).isError() || decoder.flush(out).isError()) {
             return null;
         }
+        return out.flip().toString();
     }
 }
