@@ -292,7 +292,7 @@ public class MessageQueries {
         return new MessageView(rs.getLong("id"), rs.getString("message_id_header"), rs.getString("subject"), rs.getString("from_address"),
                 rs.getString("from_name"), addresses, rs.getObject("sent_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("in_reply_to"),
-                references == null ? List.of() : MessageParser.ids(references), rs.getString("text_body"),
+                storedReferences(references), rs.getString("text_body"),
                 rs.getString("html_body"), attachments, mailboxes, rs.getLong("raw_size"),
                 problems == null ? List.of() : Arrays.asList(problems.split("\n")));
     }

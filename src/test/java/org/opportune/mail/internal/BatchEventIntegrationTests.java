@@ -144,6 +144,8 @@ class BatchEventIntegrationTests {
         }
         assertThat(received.get(0).references()).hasSize(500).contains("spacedid-" + run + "@customer.example");
         assertThat(received.get(1).references()).containsExactly("<open-" + run + "@host.example", "next-" + run + "@host.example");
+        assertThat(messages.message(ids.get(1)).orElseThrow().references()).as("the message page reads the same References")
+                .containsExactly("<open-" + run + "@host.example", "next-" + run + "@host.example");
         assertThat(received.get(2).subject()).isEqualTo("Nul in subject " + run);
         assertThat(received.get(5).participants()).hasSize(303).startsWith("ann@customer.example");
     }
