@@ -1,7 +1,9 @@
 package org.opportune.conversation;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,6 +88,12 @@ public class ConversationService {
     @Transactional(readOnly = true)
     public Optional<Long> conversationOf(long messageId) {
         return index.message(messageId).map(ThreadIndex.ThreadedMessage::conversationId);
+    }
+
+    /** {@link #conversationOf} for many messages at once: the conversation of each threaded one, by message id. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> conversationsOf(Collection<Long> messageIds) {
+        return index.conversationsOf(messageIds);
     }
 
     /** A conversation's subject and messages, for pages of other modules; empty when there is no such conversation. */

@@ -85,6 +85,20 @@ class ThreadIndex {
                 .list());
     }
 
+    /** The conversation of each of these messages that is threaded, by message id. */
+    Map<Long, Long> conversationsOf(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        var found = new HashMap<Long, Long>();
+        jdbc.sql("select message_id, conversation_id from conversation_messages where message_id in ("
+                        + IdList.literal(messageIds) + ")")
+                .query(rs -> {
+                    found.put(rs.getLong(1), rs.getLong(2));
+                });
+        return found;
+    }
+
     Optional<ThreadedMessage> message(long messageId) {
         return jdbc.sql("""
                 select message_id, conversation_id, message_id_header, subject, sent_at

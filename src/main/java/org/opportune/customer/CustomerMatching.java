@@ -47,7 +47,7 @@ class CustomerMatching {
     }
 
     /**
-     * An import's batch: all linked in one transaction; when that collides with a concurrent link (a
+     * An import's batch: all linked in one transaction, with the lookups made once for the batch; when that collides with a concurrent link (a
      * colleague's message creating the same company), it is rolled back and each message is linked as
      * if it had come alone, with its own transaction and retries.
      */
@@ -58,8 +58,8 @@ class CustomerMatching {
         // would only wait for each other's row locks (H2 gives up after its lock timeout)
         batches.lock();
         try {
-            transactions.executeWithoutResult(status -> batch.messages()
-                    .forEach(message -> customers.linkMessage(message.messageId())));
+            transactions.executeWithoutResult(status -> customers.linkMessages(batch.messages().stream()
+                    .map(MessageThreaded::messageId).toList()));
             return;
         } catch (DuplicateKeyException | TransientDataAccessException e) {
             log.debug("Linking the customers of a batch of {} raced with another; one by one: {}", batch.messages().size(),

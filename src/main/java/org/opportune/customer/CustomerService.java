@@ -3,6 +3,7 @@ package org.opportune.customer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.opportune.customer.internal.Domains;
 import org.opportune.customer.internal.SenderMatching;
 import org.opportune.mail.MailMessages;
 import org.opportune.mail.MailboxService;
+import org.opportune.mail.MessageView;
 import org.opportune.shared.Actor;
 
 /**
@@ -359,24 +361,57 @@ public class CustomerService {
      * @return the number of new links
      */
     int linkMessage(long messageId) {
-        var message = messages.message(messageId).orElse(null);
-        var conversationId = conversations.conversationOf(messageId).orElse(null);
-        if (message == null || conversationId == null) {
+        return linkMessages(List.of(messageId));
+    }
+
+    /**
+     * {@link #linkMessage} for each message, in order, with the same links, contacts and events, but each lookup made
+     * once for all of them: the messages, their conversations, our domains, the contacts of all their parties and
+     * those contacts' companies. For an import's batch of 250 messages that is a handful of queries instead of
+     * about ten a message.
+     */
+    int linkMessages(List<Long> messageIds) {
+        var conversationIds = conversations.conversationsOf(messageIds);
+        var threaded = messageIds.stream().filter(conversationIds::containsKey).distinct().toList();
+        if (threaded.isEmpty()) {
             return 0;
         }
-        var parties = matching.parties(message.fromAddress(), message.fromName(), message.addresses(), mailboxes.ownDomains(),
-                message.textBody());
-        var source = message.mailboxIds().isEmpty() ? "mailbox" : "mailbox:" + mailboxes.mailbox(message.mailboxIds().get(0)).address();
+        var ownDomains = mailboxes.ownDomains();
+        var sources = new HashMap<Long, String>();
+        var work = new ArrayList<MessageParties>();
+        for (var message : messages.messages(threaded)) {
+            var parties = matching.parties(message.fromAddress(), message.fromName(), message.addresses(), ownDomains,
+                    message.textBody());
+            var source = message.mailboxIds().isEmpty() ? "mailbox"
+                    : sources.computeIfAbsent(message.mailboxIds().get(0), id -> "mailbox:" + mailboxes.mailbox(id).address());
+            work.add(new MessageParties(message, conversationIds.get(message.id()), parties, source));
+        }
+        var contacts = store.contactIdsByEmails(work.stream()
+                .flatMap(w -> w.parties().stream().map(SenderMatching.Party::address)).distinct().toList());
+        var companies = new HashMap<>(store.companiesOfContacts(contacts.values()));
         var linked = 0;
-        for (var party : parties) {
-            var contactId = store.contactIdByEmail(party.address()).orElseGet(() -> createFromMail(party, source));
-            var companyId = store.companyOfContact(contactId).orElse(null);
-            if (store.link(conversationId, contactId, companyId, message.subject(), message.sentAt(), messageId, clock.instant())) {
-                linked++;
-                events.publishEvent(new ConversationLinked(conversationId, contactId, companyId));
+        for (var item : work) {
+            var message = item.message();
+            for (var party : item.parties()) {
+                var contactId = contacts.get(party.address());
+                if (contactId == null) {
+                    var created = createFromMail(party, item.source());
+                    contacts.put(party.address(), created);
+                    store.companyOfContact(created).ifPresent(company -> companies.put(created, company));
+                    contactId = created;
+                }
+                var companyId = companies.get(contactId);
+                if (store.link(item.conversationId(), contactId, companyId, message.subject(), message.sentAt(), message.id(),
+                        clock.instant())) {
+                    linked++;
+                    events.publishEvent(new ConversationLinked(item.conversationId(), contactId, companyId));
+                }
             }
         }
         return linked;
+    }
+
+    private record MessageParties(MessageView message, long conversationId, List<SenderMatching.Party> parties, String source) {
     }
 
     /** Two conversations became one: the merged one's links move to the target. */

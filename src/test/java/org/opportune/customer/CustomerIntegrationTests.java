@@ -18,6 +18,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
 import org.opportune.conversation.ConversationService;
 import org.opportune.customer.CustomerEvents.CustomersMerged;
+import org.opportune.mail.IncomingMessage;
 import org.opportune.mail.IngestSource;
 import org.opportune.mail.MailIngestion;
 import org.opportune.mail.MailboxService;
@@ -162,6 +163,56 @@ class CustomerIntegrationTests {
         assertThat(customers.companyByDomain("harbourlane-customers.example")).isEmpty();
         assertThat(customers.customerOfConversation(conversations.conversationOf(internal).orElseThrow())).isEmpty();
         assertThat(customers.customerOfConversation(conversations.conversationOf(bounce).orElseThrow())).isEmpty();
+    }
+
+    /**
+     * An import's batch is linked with one set of lookups for all its messages: the outcome has to be the one of
+     * linking them one by one, in order, including contacts and companies that earlier messages of the batch created.
+     */
+    @Test
+    void aBatchLinksLikeItsMessagesOneByOne() {
+        var carlAddress = "carl." + run + "@known-" + run + ".example";
+        ingest("Carl Known <" + carlAddress + ">", SALES, "Earlier", "Hello");
+        var carl = awaitContact(carlAddress);
+        awaitListeners();
+        var anna = "Anna Acme <anna." + run + "@acme-" + run + ".example>";
+        var raws = List.of(
+                raw(anna, SALES, "Desks " + run, "A quote, please.", "<b1-" + run + "@test.example>"),
+                raw(anna, SALES, "Chairs " + run, "And chairs.", "<b2-" + run + "@test.example>"),
+                raw("Ben Acme <ben." + run + "@acme-" + run + ".example>", SALES, "Lamps " + run, "Lamps too.", "<b3-" + run + "@test.example>"),
+                raw("Priya Shah <priya." + run + "@harbourlane-customers.example>", "Rita Lund <rita." + run + "@lund-" + run
+                        + ".example>", "Your enquiry " + run, "Here is our quote.", "<b4-" + run + "@test.example>"),
+                raw("Dana Free <dana." + run + "@gmail.com>", SALES, "Question " + run, "Hi", "<b5-" + run + "@test.example>"),
+                raw("Carl Known <" + carlAddress + ">", SALES, "Again " + run, "Hello again", "<b6-" + run + "@test.example>"));
+
+        var results = ingestion.ingestAll(raws.stream().map(raw -> new IncomingMessage(IngestSource.imported(mailboxId, "batch"),
+                raw.getBytes(StandardCharsets.UTF_8))).toList());
+        awaitListeners();
+
+        var ids = results.stream().map(r -> r.messageId()).toList();
+        var annaContact = customers.contactByEmail("anna." + run + "@acme-" + run + ".example").orElseThrow();
+        var ben = customers.contactByEmail("ben." + run + "@acme-" + run + ".example").orElseThrow();
+        var rita = customers.contactByEmail("rita." + run + "@lund-" + run + ".example").orElseThrow();
+        var dana = customers.contactByEmail("dana." + run + "@gmail.com").orElseThrow();
+        assertThat(companiesNamed("Acme " + run)).isEqualTo(1);
+        assertThat(ben.companyId()).isNotNull().isEqualTo(annaContact.companyId());
+        assertThat(dana.companyId()).isNull();
+        assertThat(customers.contactByEmail("priya." + run + "@harbourlane-customers.example")).isEmpty();
+        var expected = List.of(annaContact.id(), annaContact.id(), ben.id(), rita.id(), dana.id(), carl.id());
+        for (int i = 0; i < ids.size(); i++) {
+            var conversationId = conversations.conversationOf(ids.get(i)).orElseThrow();
+            var contactId = expected.get(i);
+            assertThat(customers.customerOfConversation(conversationId)).as("customer of message %d", i)
+                    .hasValueSatisfying(c -> assertThat(c.contact().id()).isEqualTo(contactId));
+        }
+        assertThat(customers.conversationsOf(annaContact.ref(), 10)).extracting(CustomerConversation::subject)
+                .containsExactlyInAnyOrder("Desks " + run, "Chairs " + run);
+        assertThat(customers.conversationsOf(carl.ref(), 10)).hasSize(2);
+        assertThat(jdbc.sql("select count(*) from contact_emails where address like :run").param("run", "%" + run + "%")
+                .query(Long.class).single()).as("one contact per address, none for us").isEqualTo(5);
+        assertThat(trail("contact", annaContact.id())).containsExactly("contact.created by system");
+        assertThat(trail("contact", carl.id())).containsExactly("contact.created by system");
+        assertThat(trail("company", annaContact.companyId())).containsExactly("company.created by system");
     }
 
     @Test

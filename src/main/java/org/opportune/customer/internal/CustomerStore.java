@@ -43,6 +43,19 @@ public class CustomerStore {
                 .param("address", address).query(Long.class).optional();
     }
 
+    /** {@link #contactIdByEmail} for many addresses: the contact of each address that has one. */
+    public Map<String, Long> contactIdsByEmails(Collection<String> addresses) {
+        var found = new HashMap<String, Long>();
+        if (!addresses.isEmpty()) {
+            jdbc.sql("select address, contact_id from contact_emails where address in (:addresses)")
+                    .param("addresses", addresses)
+                    .query(rs -> {
+                        found.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        return found;
+    }
+
     /** The company of the first domain in {@code domains} that has one. */
     public Optional<Long> companyIdByDomains(List<String> domains) {
         if (domains.isEmpty()) {
@@ -161,6 +174,19 @@ public class CustomerStore {
     public Optional<Long> companyOfContact(long contactId) {
         return jdbc.sql("select company_id from contacts where id = :id").param("id", contactId)
                 .query((rs, n) -> nullableLong(rs, "company_id")).optional().flatMap(Optional::ofNullable);
+    }
+
+    /** {@link #companyOfContact} for many contacts: the company of each one that has one. */
+    public Map<Long, Long> companiesOfContacts(Collection<Long> contactIds) {
+        var found = new HashMap<Long, Long>();
+        if (!contactIds.isEmpty()) {
+            jdbc.sql("select id, company_id from contacts where company_id is not null and id in (:ids)")
+                    .param("ids", contactIds)
+                    .query(rs -> {
+                        found.put(rs.getLong(1), rs.getLong(2));
+                    });
+        }
+        return found;
     }
 
     public Optional<Relationship> companyRelationship(long companyId) {
