@@ -15,7 +15,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import javax.sql.DataSource;
+
+import org.postgresql.PGStatement;
+
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +30,7 @@ import org.springframework.stereotype.Repository;
 import org.opportune.conversation.Conversation.MessageSpan;
 import org.opportune.conversation.ThreadResolver.Candidate;
 import org.opportune.shared.IdList;
+import org.opportune.shared.SearchText;
 
 /**
  * The SQL side of threading: which message is in which conversation ({@code conversation_messages}),
@@ -38,11 +44,14 @@ class ThreadIndex {
     private static final int SUBJECT_CANDIDATES = 20;
     private static final int LOOKUP_CHUNK = 1000;
 
+    private final boolean postgres;
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcOperations batch;
     private final ConversationMailboxes mailboxes;
 
-    ThreadIndex(JdbcClient jdbc, NamedParameterJdbcOperations batch, ConversationMailboxes mailboxes) {
+    ThreadIndex(JdbcClient jdbc, NamedParameterJdbcOperations batch, ConversationMailboxes mailboxes, DataSource dataSource) {
+        this.postgres = SearchText.fullText(dataSource);
         this.jdbc = jdbc;
         this.batch = batch;
         this.mailboxes = mailboxes;
@@ -115,6 +124,19 @@ class ThreadIndex {
         }
         var found = new HashMap<String, Long>();
         var ids = List.copyOf(new HashSet<>(messageIdHeaders));
+        if (postgres) {
+            batch.getJdbcOperations().query(connection -> {
+                var statement = connection.prepareStatement(
+                        "select message_id_header, conversation_id from thread_references where message_id_header = any(?)");
+                // planned for the table as it is every time: the generic plan a server-side statement gets after five
+                // runs keeps the sequential scan chosen while an import's first batches were threaded (about 1 s a
+                // lookup after 90,000 messages)
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+                statement.setObject(1, ids.toArray(String[]::new));
+                return statement;
+            }, (RowCallbackHandler) rs -> found.put(rs.getString(1), rs.getLong(2)));
+            return found;
+        }
         // in chunks: a batch of an import asks for thousands at once, more than a statement may bind
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
             jdbc.sql("select message_id_header, conversation_id from thread_references where message_id_header in (:ids)")
