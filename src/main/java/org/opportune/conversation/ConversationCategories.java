@@ -1,15 +1,21 @@
 package org.opportune.conversation;
 
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import org.opportune.shared.IdList;
 
 /**
  * Gives each conversation the most telling category of its messages, so the inbox can show and
@@ -46,6 +52,45 @@ class ConversationCategories {
                 .optional();
         conversationId.ifPresent(this::recount);
         return conversationId;
+    }
+
+    /**
+     * {@link #note} for an import's batch: the categories in two JDBC batches, the conversations in one query and
+     * {@link #recount(Collection)} once for all of them.
+     *
+     * @return the conversation of each message that is threaded already
+     */
+    Map<Long, Long> noteAll(Collection<ConversationService.CategoryNote> notes) {
+        var byMessage = new LinkedHashMap<Long, ConversationService.CategoryNote>();
+        notes.forEach(note -> byMessage.put(note.messageId(), note)); // a message noted twice: the later note wins
+        if (byMessage.isEmpty()) {
+            return Map.of();
+        }
+        var ids = IdList.literal(byMessage.keySet());
+        var existing = new HashSet<>(jdbc.sql("select message_id from conversation_message_categories where message_id in (" + ids + ")")
+                .query(Long.class).list());
+        var updates = new ArrayList<MapSqlParameterSource>();
+        var inserts = new ArrayList<MapSqlParameterSource>();
+        for (var note : byMessage.values()) {
+            var row = new MapSqlParameterSource().addValue("id", note.messageId()).addValue("category", note.category())
+                    .addValue("rank", note.rank());
+            (existing.contains(note.messageId()) ? updates : inserts).add(row);
+        }
+        if (!updates.isEmpty()) {
+            batch.batchUpdate("update conversation_message_categories set category = :category, rank = :rank where message_id = :id",
+                    updates.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!inserts.isEmpty()) {
+            batch.batchUpdate("insert into conversation_message_categories (message_id, category, rank) values (:id, :category, :rank)",
+                    inserts.toArray(MapSqlParameterSource[]::new));
+        }
+        var conversations = new LinkedHashMap<Long, Long>();
+        jdbc.sql("select message_id, conversation_id from conversation_messages where message_id in (" + ids + ")")
+                .query(rs -> {
+                    conversations.put(rs.getLong(1), rs.getLong(2));
+                });
+        recount(conversations.values());
+        return conversations;
     }
 
     /** Sets the conversation's category from its messages' categories: the lowest rank wins. */

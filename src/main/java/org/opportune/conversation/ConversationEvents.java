@@ -44,6 +44,14 @@ public final class ConversationEvents {
     public record ConversationCategorised(long conversationId, long messageId) {
     }
 
+    /** The messages of an import's batch got their triage categories: the bulk form of {@link ConversationCategorised}. */
+    public record ConversationsCategorised(List<Long> conversationIds) {
+
+        public ConversationsCategorised {
+            conversationIds = List.copyOf(conversationIds);
+        }
+    }
+
     /** Someone moved one message out of its conversation into a new one. */
     public record ConversationSplit(Actor actor, long messageId, long fromConversationId, long newConversationId)
             implements Audited {

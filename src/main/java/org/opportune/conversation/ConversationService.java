@@ -2,15 +2,18 @@ package org.opportune.conversation;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.opportune.conversation.ConversationEvents.ConversationCategorised;
+import org.opportune.conversation.ConversationEvents.ConversationsCategorised;
 import org.opportune.conversation.ConversationEvents.ConversationSplit;
 import org.opportune.conversation.ConversationEvents.ConversationsMerged;
 import org.opportune.mail.MailboxService;
@@ -60,6 +63,24 @@ public class ConversationService {
         var conversationId = categories.note(messageId, category, rank);
         conversationId.ifPresent(id -> events.publishEvent(new ConversationCategorised(id, messageId)));
         return conversationId.isPresent();
+    }
+
+    /** A message's triage category and its rank (lower is more telling), for {@link #categoriseAll}. */
+    public record CategoryNote(long messageId, String category, int rank) {
+    }
+
+    /**
+     * {@link #categorise} for an import's batch, in one transaction: the categories noted and the conversations
+     * recounted together, and one {@link ConversationsCategorised} for the batch instead of an event a message.
+     *
+     * @return the ids of the messages that were threaded already (their conversations show the category now)
+     */
+    public Set<Long> categoriseAll(List<CategoryNote> notes) {
+        var conversationIds = categories.noteAll(notes);
+        if (!conversationIds.isEmpty()) {
+            events.publishEvent(new ConversationsCategorised(List.copyOf(new LinkedHashSet<>(conversationIds.values()))));
+        }
+        return conversationIds.keySet();
     }
 
     /**

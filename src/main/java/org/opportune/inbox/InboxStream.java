@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import org.opportune.conversation.ConversationEvents.ConversationCategorised;
+import org.opportune.conversation.ConversationEvents.ConversationsCategorised;
 import org.opportune.conversation.ConversationEvents.ConversationOwnerChanged;
 import org.opportune.conversation.ConversationEvents.ConversationStatusChanged;
 import org.opportune.conversation.ConversationEvents.MessageThreaded;
@@ -70,6 +71,11 @@ class InboxStream {
     @EventListener
     void on(ConversationCategorised event) {
         publish("category", event.conversationId());
+    }
+
+    @EventListener
+    void on(ConversationsCategorised batch) {
+        publish("categories", batch.conversationIds().size());
     }
 
     @EventListener

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.opportune.conversation.ConversationService;
+import org.opportune.conversation.ConversationService.CategoryNote;
 import org.opportune.shared.BatchEvents;
 
 /**
@@ -83,7 +84,7 @@ class ConversationCategoryFeed {
     }
 
     /**
-     * An import's batch in one transaction, one batch at a time on this node (batches of one import
+     * An import's batch in one transaction (with one event for the batch), one batch at a time on this node (batches of one import
      * share conversations, and would only wait for or deadlock on each other's row locks); when it
      * collides with another change of the same conversations, each message is categorised in a
      * transaction of its own instead.
@@ -93,7 +94,10 @@ class ConversationCategoryFeed {
     void on(MessagesTriaged batch) {
         batches.lock();
         try {
-            transactions.executeWithoutResult(status -> batch.messages().forEach(this::categorise));
+            transactions.executeWithoutResult(status -> conversations.categoriseAll(batch.messages().stream()
+                    .map(message -> new CategoryNote(message.messageId(), message.category().label(),
+                            RANK.indexOf(message.category())))
+                    .toList()));
             return;
         } catch (TransientDataAccessException e) {
             log.debug("Categorising a batch of {} collided with another change; one by one: {}", batch.messages().size(),
