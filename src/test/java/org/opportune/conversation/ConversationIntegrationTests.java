@@ -16,11 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.opportune.conversation.ConversationEvents.ConversationSplit;
+import org.opportune.conversation.ConversationEvents.ConversationsCategorised;
+import org.opportune.conversation.ConversationService.CategoryNote;
 import org.opportune.conversation.ConversationEvents.ConversationsMerged;
 import org.opportune.mail.MailboxService;
 import org.opportune.mail.MessageReceived;
@@ -61,6 +64,9 @@ class ConversationIntegrationTests {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private long mailboxId;
     private String run;
@@ -145,6 +151,33 @@ class ConversationIntegrationTests {
         assertThat(thread).allSatisfy(message -> assertThat(conversationOf(message)).isEqualTo(conversationId));
         assertThat(linesOf(thread.get(0))).containsExactly(
                 new ConversationLine(conversationId, ids.stream().map(this::id).toList()));
+    }
+
+    @Test
+    void anImportedBatchsCategoriesAreNotedTogetherAndEachConversationShowsItsMostTellingOne() {
+        var root = message("cat-root", null, List.of(), "Desks " + run, 0);
+        var reply = message("cat-reply", "cat-root", List.of("cat-root"), "Re: Desks " + run, 5);
+        var other = message("cat-other", null, List.of(), "Chairs " + run, 10);
+        publish(root, reply, other);
+        awaitThreaded(root, reply, other);
+        var notThreaded = MESSAGE_IDS.incrementAndGet();
+        events.clear();
+
+        var threaded = transactions.execute(status -> conversations.categoriseAll(List.of(
+                new CategoryNote(root.messageId(), "support", 3),
+                new CategoryNote(reply.messageId(), "buying-signal", 0),
+                new CategoryNote(other.messageId(), "newsletter", 6),
+                new CategoryNote(notThreaded, "support", 3))));
+
+        assertThat(threaded).containsExactlyInAnyOrder(root.messageId(), reply.messageId(), other.messageId());
+        assertThat(categoryOf(conversationOf(root))).isEqualTo("buying-signal");
+        assertThat(categoryOf(conversationOf(other))).isEqualTo("newsletter");
+        assertThat(events.stream(ConversationsCategorised.class)).singleElement()
+                .satisfies(e -> assertThat(e.conversationIds()).containsExactlyInAnyOrder(conversationOf(root), conversationOf(other)));
+
+        transactions.executeWithoutResult(status -> conversations.categoriseAll(List.of(new CategoryNote(reply.messageId(), "other", 9))));
+
+        assertThat(categoryOf(conversationOf(root))).as("a message's new category replaces its old one").isEqualTo("support");
     }
 
     @Test
@@ -267,6 +300,10 @@ class ConversationIntegrationTests {
                 assertThat(conversations.conversationOf(message.messageId())).as(message.messageIdHeader()).isPresent();
             }
         });
+    }
+
+    private @Nullable String categoryOf(long conversationId) {
+        return jdbc.sql("select category from conversations where id = :id").param("id", conversationId).query(String.class).single();
     }
 
     private long conversationOf(MessageReceived message) {

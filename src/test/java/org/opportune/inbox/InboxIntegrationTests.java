@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import org.opportune.conversation.ConversationEvents.ConversationsCategorised;
 import org.opportune.conversation.ConversationService;
 import org.opportune.customer.CompanyCommand;
 import org.opportune.customer.CustomerService;
@@ -56,6 +57,9 @@ class InboxIntegrationTests {
 
     @Autowired
     CustomerService customers;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
 
     private long mailboxId;
     private String run;
@@ -288,6 +292,21 @@ class InboxIntegrationTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> annaHears.containsAll(ids));
         annaStream.body().close();
+    }
+
+    @Test
+    void anOpenInboxHearsOnceThatAnImportedBatchGotItsCategories() throws Exception {
+        var first = deliver(plain("categories-1-" + run, "Lena <lena@northwind.example>", "Desks " + run, "A quote, please."));
+        var second = deliver(plain("categories-2-" + run, "Lena <lena@northwind.example>", "Chairs " + run, "And chairs."));
+        var rep = signedIn(Role.REP);
+        var stream = rep.stream("/inbox/stream");
+        var heard = dataOf(stream);
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(300)).until(() -> true);
+
+        publisher.publishEvent(new ConversationsCategorised(List.of(first, second)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains("categories:2"));
+        stream.body().close();
     }
 
     @Test
