@@ -47,9 +47,9 @@ class CustomerMatching {
     }
 
     /**
-     * An import's batch: all linked in one transaction, with the lookups made once for the batch; when that collides with a concurrent link (a
-     * colleague's message creating the same company), it is rolled back and each message is linked as
-     * if it had come alone, with its own transaction and retries.
+     * An import's batch: all linked in one transaction, with the lookups made once for the batch; when that
+     * collides with a concurrent link (a colleague's message creating the same company), it is rolled back and
+     * each message is linked as if it had come alone, with its own transaction and retries.
      */
     @Async(BatchEvents.EXECUTOR)
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

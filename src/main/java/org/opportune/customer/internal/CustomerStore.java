@@ -25,10 +25,14 @@ import org.opportune.customer.CustomerConversation;
 import org.opportune.customer.CustomerHit;
 import org.opportune.customer.CustomerRef;
 import org.opportune.customer.Relationship;
+import org.opportune.shared.IdList;
 
 /** The customer tables, through {@link JdbcClient}; only the customer module uses it. Ids given here are never redirected; {@link #survivor} does that. */
 @Repository
 public class CustomerStore {
+
+    /** Values bound in one {@code in (...)}: far below what a statement may bind (65,535 on PostgreSQL). */
+    private static final int IN_LIST = 1000;
 
     private final JdbcClient jdbc;
 
@@ -46,9 +50,11 @@ public class CustomerStore {
     /** {@link #contactIdByEmail} for many addresses: the contact of each address that has one. */
     public Map<String, Long> contactIdsByEmails(Collection<String> addresses) {
         var found = new HashMap<String, Long>();
-        if (!addresses.isEmpty()) {
+        var list = List.copyOf(addresses);
+        // in chunks: a batch of mail to many recipients asks for more addresses than a statement may bind
+        for (int from = 0; from < list.size(); from += IN_LIST) {
             jdbc.sql("select address, contact_id from contact_emails where address in (:addresses)")
-                    .param("addresses", addresses)
+                    .param("addresses", list.subList(from, Math.min(list.size(), from + IN_LIST)))
                     .query(rs -> {
                         found.put(rs.getString(1), rs.getLong(2));
                     });
@@ -180,8 +186,7 @@ public class CustomerStore {
     public Map<Long, Long> companiesOfContacts(Collection<Long> contactIds) {
         var found = new HashMap<Long, Long>();
         if (!contactIds.isEmpty()) {
-            jdbc.sql("select id, company_id from contacts where company_id is not null and id in (:ids)")
-                    .param("ids", contactIds)
+            jdbc.sql("select id, company_id from contacts where company_id is not null and id in (" + IdList.literal(contactIds) + ")")
                     .query(rs -> {
                         found.put(rs.getLong(1), rs.getLong(2));
                     });
