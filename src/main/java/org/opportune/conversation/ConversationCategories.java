@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -54,21 +53,15 @@ class ConversationCategories {
         return conversationId;
     }
 
-    /**
-     * {@link #note} for an import's batch: the categories in two JDBC batches, the conversations in one query and
-     * {@link #recount(Collection)} once for all of them.
-     *
-     * @return the conversation of each message that is threaded already
-     */
-    Map<Long, Long> noteAll(Collection<ConversationService.CategoryNote> notes) {
+    /** {@link #note} for an import's batch, in two JDBC batches; the caller recounts the conversations once. */
+    void noteAll(Collection<ConversationService.CategoryNote> notes) {
         var byMessage = new LinkedHashMap<Long, ConversationService.CategoryNote>();
         notes.forEach(note -> byMessage.put(note.messageId(), note)); // a message noted twice: the later note wins
         if (byMessage.isEmpty()) {
-            return Map.of();
+            return;
         }
-        var ids = IdList.literal(byMessage.keySet());
-        var existing = new HashSet<>(jdbc.sql("select message_id from conversation_message_categories where message_id in (" + ids + ")")
-                .query(Long.class).list());
+        var existing = new HashSet<>(jdbc.sql("select message_id from conversation_message_categories where message_id in ("
+                + IdList.literal(byMessage.keySet()) + ")").query(Long.class).list());
         var updates = new ArrayList<MapSqlParameterSource>();
         var inserts = new ArrayList<MapSqlParameterSource>();
         for (var note : byMessage.values()) {
@@ -84,13 +77,6 @@ class ConversationCategories {
             batch.batchUpdate("insert into conversation_message_categories (message_id, category, rank) values (:id, :category, :rank)",
                     inserts.toArray(MapSqlParameterSource[]::new));
         }
-        var conversations = new LinkedHashMap<Long, Long>();
-        jdbc.sql("select message_id, conversation_id from conversation_messages where message_id in (" + ids + ")")
-                .query(rs -> {
-                    conversations.put(rs.getLong(1), rs.getLong(2));
-                });
-        recount(conversations.values());
-        return conversations;
     }
 
     /** Sets the conversation's category from its messages' categories: the lowest rank wins. */

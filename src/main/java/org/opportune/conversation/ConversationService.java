@@ -70,13 +70,18 @@ public class ConversationService {
     }
 
     /**
-     * {@link #categorise} for an import's batch, in one transaction: the categories noted and the conversations
-     * recounted together, and one {@link ConversationsCategorised} for the batch instead of an event a message.
+     * {@link #categorise} for an import's batch, in one transaction: the categories noted together, the conversations
+     * of the threaded messages read with one query and recounted together, and one {@link ConversationsCategorised} for the batch instead of an event a message.
      *
      * @return the ids of the messages that were threaded already (their conversations show the category now)
      */
     public Set<Long> categoriseAll(List<CategoryNote> notes) {
-        var conversationIds = categories.noteAll(notes);
+        if (notes.isEmpty()) {
+            return Set.of();
+        }
+        categories.noteAll(notes);
+        var conversationIds = index.conversationsOf(notes.stream().map(CategoryNote::messageId).toList());
+        categories.recount(conversationIds.values());
         if (!conversationIds.isEmpty()) {
             events.publishEvent(new ConversationsCategorised(List.copyOf(new LinkedHashSet<>(conversationIds.values()))));
         }

@@ -396,9 +396,11 @@ public class CustomerService {
                 var contactId = contacts.get(party.address());
                 if (contactId == null) {
                     var created = createFromMail(party, item.source());
-                    contacts.put(party.address(), created);
-                    store.companyOfContact(created).ifPresent(company -> companies.put(created, company));
-                    contactId = created;
+                    contactId = created.contactId();
+                    contacts.put(party.address(), contactId);
+                    if (created.companyId() != null) {
+                        companies.put(contactId, created.companyId());
+                    }
                 }
                 var companyId = companies.get(contactId);
                 if (store.link(item.conversationId(), contactId, companyId, message.subject(), message.sentAt(), message.id(),
@@ -423,7 +425,11 @@ public class CustomerService {
         store.deleteLinks(mergedConversationId);
     }
 
-    private long createFromMail(SenderMatching.Party party, String source) {
+    /** A contact made from mail, and the company it was put in (new or found by its domain), if any. */
+    private record CreatedContact(long contactId, @Nullable Long companyId) {
+    }
+
+    private CreatedContact createFromMail(SenderMatching.Party party, String source) {
         Long companyId = null;
         var relationship = Relationship.PROSPECT;
         if (party.companyDomain() != null) {
@@ -442,7 +448,7 @@ public class CustomerService {
         var fields = new LinkedHashMap<>(contactFields(store.contact(contactId).orElseThrow()));
         fields.put("source", source);
         events.publishEvent(new ContactCreated(Actor.system(), contactId, fields));
-        return contactId;
+        return new CreatedContact(contactId, companyId);
     }
 
     // --- rules ------------------------------------------------------------------------------

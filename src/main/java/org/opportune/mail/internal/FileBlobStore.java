@@ -42,8 +42,7 @@ import org.jspecify.annotations.Nullable;
  * them before its transaction. On Linux that is one {@code syncfs} of the store's file system
  * ({@link FileSystemSync}), and the blobs are written without an fsync each; elsewhere each file is fsynced
  * as it is written and each distinct directory once in {@link #sync}. A power failure before the sync can
- * leave a blob's name with less than its content: {@link #put} writes a blob again unless the file under its
- * name has the full size, and no row refers to a blob whose batch had not synced.
+ * leave a blob's name with less than its content, which {@link #put} treats like a crash's short file (above).
  */
 public class FileBlobStore implements BlobStore {
 

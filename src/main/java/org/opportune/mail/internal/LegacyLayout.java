@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves a {@link FileBlobStore} from its first layout, {@code ab/cd/<key>}, to {@code ab/<key>}. Each blob is
- * renamed atomically (temporary files left by a crash are deleted), and the marker file is written last, so a crash halfway leaves every blob under one of
- * the two names and the next start finishes the move. With the marker there, opening a store costs one
- * {@code stat}.
+ * renamed atomically (temporary files left by a crash are deleted), and the marker file is written last, so a
+ * crash halfway leaves every blob under one of the two names and the next start finishes the move. With the
+ * marker there, opening a store costs one {@code stat}.
  */
 final class LegacyLayout {
 
