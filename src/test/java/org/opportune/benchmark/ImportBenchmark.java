@@ -43,7 +43,7 @@ import org.opportune.testing.MailCorpus;
  *
  * Options: {@code --messages N} (100000), {@code --db h2,postgres}, {@code --dir target/benchmark},
  * {@code --pg-url jdbc:postgresql://127.0.0.1:5432/opportune_bench} (the database is created when
- * missing; each run uses a new schema and drops it afterwards), {@code --pg-user postgres},
+ * missing; each run uses a new schema and drops it afterwards, and a new data directory, deleted afterwards), {@code --pg-user postgres},
  * {@code --wait-minutes 120} (how long to wait for the listeners to catch up before reporting what is outstanding),
  * {@code --warm-up 20000}: before each measured import, this many messages (a corpus of their own) are imported into
  * a throwaway database, as the parse-only figure is measured after a warm-up parse: so both figures are of code the
@@ -198,6 +198,8 @@ public final class ImportBenchmark {
             if (schema != null) {
                 dropSchema(pgUrl, pgUser, schema);
             }
+            // a run's blobs and H2 database (a quarter of a gigabyte for 100,000 messages) are not kept
+            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
         }
     }
 
