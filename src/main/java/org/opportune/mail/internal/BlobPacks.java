@@ -35,10 +35,10 @@ import org.jspecify.annotations.Nullable;
  * <p>A pack is written by one writer at a time, only ever appended to, and never by two processes: its name holds
  * the process and a counter. A record is a header (magic, state, time written, length, SHA-256) and the content.
  * {@link #sync} fsyncs the packs written since the last sync and then notes, in a {@code .len} file beside each,
- * the length that is durable; a record past that length (a crash or power failure cut it) counts only when
- * its content matches its key, checked when the pack is read at start.
+ * the length that is durable; a record past that length (a crash or power failure cut or garbled it) counts only
+ * when its content matches its key, checked when the pack is read at start.
  *
- * <p>Every live record's key is kept in memory (about 200 bytes a blob), read from the packs when the store
+ * <p>Every live record's key is kept in memory (about 250 bytes a blob), read from the packs when the store
  * opens; a key not found is looked for again in packs other processes wrote since (two nodes sharing one data
  * directory). Deleting marks the record deleted in place; the space is kept (compacting packs is not done yet).
  */
@@ -78,9 +78,12 @@ final class BlobPacks {
     private static final class Writer {
         final Path path;
         final FileChannel channel;
+        /** Guarded by the writer. */
         long size;
+        /** Guarded by {@link #syncing}: the length made durable, and noted in the {@code .len} file. */
         long durable;
-        boolean dirty;
+        /** Held while the pack is fsynced, so that a sync that finds nothing new to do waits for one in progress. */
+        final Object syncing = new Object();
 
         Writer(Path path, FileChannel channel) {
             this.path = path;
@@ -150,7 +153,6 @@ final class BlobPacks {
             }
             synchronized (writer) {
                 writer.size = offset + HEADER + content.length;
-                writer.dirty = true;
             }
             locations.put(key, new Location(writer.path, offset, content.length, now));
             appended = true;
@@ -164,7 +166,11 @@ final class BlobPacks {
         }
     }
 
-    /** Makes everything appended so far durable: an fsync of each pack written to, then its durable length noted. */
+    /**
+     * Makes everything appended so far durable: an fsync of each pack written to, then its durable length noted.
+     * Without {@code durable} nothing is noted either, so that every record is checked against its key when a
+     * store opens: a power failure can then garble what was written, and importing the mail again repairs it.
+     */
     void sync() {
         List<Writer> all;
         synchronized (writers) {
@@ -172,18 +178,20 @@ final class BlobPacks {
         }
         try {
             for (var writer : all) {
-                long size;
-                synchronized (writer) {
-                    if (!writer.dirty) {
+                synchronized (writer.syncing) {
+                    long size;
+                    synchronized (writer) {
+                        size = writer.size;
+                    }
+                    if (size <= writer.durable) {
                         continue;
                     }
-                    writer.dirty = false;
-                    size = writer.size;
+                    if (durable) {
+                        writer.channel.force(false);
+                        noteDurable(writer.path, size);
+                    }
+                    writer.durable = size;
                 }
-                if (durable) {
-                    writer.channel.force(false);
-                }
-                noteDurable(writer, size);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not sync the blob packs", e);
@@ -255,14 +263,10 @@ final class BlobPacks {
     }
 
     /** The length up to which a pack is durable, as two longs (the second the first's complement) in place. */
-    private static void noteDurable(Writer writer, long size) throws IOException {
-        if (size <= writer.durable) {
-            return;
-        }
-        try (var out = FileChannel.open(lengthFile(writer.path), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    private static void noteDurable(Path pack, long size) throws IOException {
+        try (var out = FileChannel.open(lengthFile(pack), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             out.write(ByteBuffer.allocate(16).putLong(size).putLong(~size).flip(), 0);
         }
-        writer.durable = size;
     }
 
     private static long durableLength(Path pack) {
@@ -333,10 +337,10 @@ final class BlobPacks {
                 if (magic != MAGIC || length < 0 || end > size) {
                     break;
                 }
-                if (end > durableLength && !matches(channel, position + HEADER, length, hash)) {
-                    break;
-                }
-                if (state == LIVE) {
+                // past the durable length a record whose content does not match its key is skipped: its header is
+                // whole (the magic and a length within the pack), so the next record starts after it
+                var intact = end <= durableLength || matches(channel, position + HEADER, length, hash);
+                if (state == LIVE && intact) {
                     locations.putIfAbsent(HexFormat.of().formatHex(hash), new Location(pack, position, length, writtenAt));
                     found = true;
                 }

@@ -96,8 +96,18 @@ public class FileBlobStore implements BlobStore {
     @Override
     public String putSyncingLater(byte[] content) {
         var key = Hashes.sha256(content);
+        if (packs.touch(key)) {
+            return key;
+        }
+        var target = path(key);
         try {
-            if (!packs.touch(key) && !(isStored(path(key), content.length) && touch(path(key)))) {
+            var file = target.toFile();
+            if (file.length() > 0 || file.exists()) {
+                // a file of its own, which is looked at first: kept when whole, replaced when a crash left it short
+                if (!(isStored(target, content.length) && touch(target))) {
+                    replace(target, key, content);
+                }
+            } else {
                 packs.append(key, content);
             }
             return key;

@@ -106,6 +106,21 @@ class BlobPacksTests {
     }
 
     @Test
+    void aShortFileLeftByACrashUnderTheKeyIsRepairedNotHiddenBehindAPackedCopy() throws IOException {
+        var content = bytes("arrived alone, then the process was killed while writing it");
+        var key = Hashes.sha256(content);
+        Files.createDirectories(root.resolve(key.substring(0, 2)));
+        Files.write(root.resolve(key.substring(0, 2)).resolve(key), bytes("arrived alone"));
+        var store = new FileBlobStore(root);
+
+        store.sync(List.of(store.putSyncingLater(content)));
+
+        try (var in = new FileBlobStore(root).open(key)) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    @Test
     void aRecordPastTheSyncedLengthCountsOnlyWhenItsContentMatchesItsKey() throws IOException {
         var store = new FileBlobStore(root);
         var synced = store.putSyncingLater(bytes("synced"));
@@ -122,6 +137,27 @@ class BlobPacksTests {
         assertThat(restarted.exists(synced)).isTrue();
         assertThat(restarted.exists(intact)).isTrue();
         assertThat(restarted.exists(garbled)).isFalse();
+    }
+
+    @Test
+    void withoutFsyncEveryRecordIsCheckedAndAGarbledOneIsSkippedNotServed() throws IOException {
+        var store = new FileBlobStore(root, false);
+        var garbled = store.putSyncingLater(bytes("garbled by a power failure, since nothing was fsynced"));
+        var intact = store.putSyncingLater(bytes("written after it, intact"));
+        store.sync(List.of(garbled, intact));
+        var pack = packs().get(0);
+        try (var channel = FileChannel.open(pack, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(bytes("GARBLED")), BlobPacks.HEADER + 3);
+        }
+
+        var restarted = new FileBlobStore(root, false);
+
+        assertThat(restarted.exists(garbled)).isFalse();
+        assertThat(restarted.exists(intact)).isTrue();
+        restarted.sync(List.of(restarted.putSyncingLater(bytes("garbled by a power failure, since nothing was fsynced"))));
+        try (var in = new FileBlobStore(root, false).open(garbled)) {
+            assertThat(in.readAllBytes()).asString(StandardCharsets.US_ASCII).startsWith("garbled by a power failure");
+        }
     }
 
     @Test
