@@ -1,6 +1,5 @@
 package org.opportune.mail.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +23,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,11 +111,6 @@ final class BlobPacks {
             location = locations.get(key);
         }
         return location;
-    }
-
-    /** Only what this process knows already: for a put, where a miss just costs a second copy. */
-    @Nullable Location known(String key) {
-        return locations.get(key);
     }
 
     /** Stores the content again under its key unless it is there; true when it was (then it counts as written now). */
@@ -209,14 +203,17 @@ final class BlobPacks {
                 throw new NoSuchFileException(location.pack + "@" + location.offset);
             }
             channel.position(location.offset + HEADER);
-            return new Bounded(Channels.newInputStream(channel), location.length);
+            return BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel))
+                    .setMaxCount(location.length).get();
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
     }
 
+    /** Every live blob, those other processes appended meanwhile included, last written before the cutoff. */
     void forEachWrittenBefore(Instant cutoff, Consumer<String> action) {
+        refresh();
         var millis = cutoff.toEpochMilli();
         locations.forEach((key, location) -> {
             if (location.writtenAt < millis) {
@@ -225,9 +222,13 @@ final class BlobPacks {
         });
     }
 
-    /** Marks the blob deleted in its pack if it was last written before the cutoff; false when it is not in a pack. */
+    /**
+     * Marks the blob deleted in its pack if it was last written before the cutoff; false when it is not in a pack.
+     * Only packs read already are looked in (the collector deletes what {@link #forEachWrittenBefore} listed), so
+     * that deleting a thousand blob files does not read the packs directory a thousand times.
+     */
     boolean deleteIfWrittenBefore(String key, Instant cutoff) {
-        var location = find(key);
+        var location = locations.get(key);
         if (location == null) {
             return false;
         }
@@ -352,12 +353,7 @@ final class BlobPacks {
     }
 
     private static boolean matches(FileChannel channel, long offset, long length, byte[] hash) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        var digest = Hashes.digest();
         var buffer = ByteBuffer.allocate(1 << 16);
         var position = offset;
         while (position < offset + length) {
@@ -370,57 +366,5 @@ final class BlobPacks {
             position += read;
         }
         return MessageDigest.isEqual(digest.digest(), hash);
-    }
-
-    /** The content of one record: at most its length, then the end. */
-    private static final class Bounded extends FilterInputStream {
-
-        private long left;
-
-        Bounded(InputStream in, long length) {
-            super(in);
-            this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            var b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            var read = super.read(buffer, offset, (int) Math.min(length, left));
-            if (read > 0) {
-                left -= read;
-            }
-            return read;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            var skipped = super.skip(Math.min(n, left));
-            left -= skipped;
-            return skipped;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(super.available(), left);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
     }
 }

@@ -102,9 +102,10 @@ public class FileBlobStore implements BlobStore {
         var target = path(key);
         try {
             var file = target.toFile();
-            if (file.length() > 0 || file.exists()) {
+            var length = file.length();
+            if (length > 0 || file.exists()) {
                 // a file of its own, which is looked at first: kept when whole, replaced when a crash left it short
-                if (!(isStored(target, content.length) && touch(target))) {
+                if (!(length == content.length && touch(target))) {
                     replace(target, key, content);
                 }
             } else {
